@@ -1,0 +1,176 @@
+"""A self-assessment file as validated data: who, which year and stage, and a level per indicator.
+
+Levels are validated strictly: YAML 1.1 turns `yes` into True and lax validation would then score
+it as level 1, a wrong official figure without a word. Indicator keys are normalised on purpose
+instead (1 and "1" are the same id), and every problem of a file is reported at once.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Tag, ValidationError
+
+from .problems import Problem, path_of
+from .pydantic_problems import describe_input, problems_from
+from .rubric import Rubric
+
+Stage = Literal["mandiri", "dokumen", "interviu", "visitasi", "akhir"]
+AgencyKind = Literal["kementerian", "lembaga", "provinsi", "kabupaten", "kota"]
+STAGES: tuple[str, ...] = ("mandiri", "dokumen", "interviu", "visitasi", "akhir")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Agency(_Strict):
+    nama: str
+    jenis: AgencyKind | None = None
+    provinsi: str | None = None
+
+
+class Entry(_Strict):
+    """The long form of one indicator: a level (None while still a draft) and its evidence."""
+
+    level: int | None = None
+    penjelasan: str | None = None
+    bukti_dukung: list[str] | None = None
+
+
+def _entry_form(value: Any) -> str:
+    return "long" if isinstance(value, dict | Entry) else "short"
+
+
+def _agency_form(value: Any) -> str:
+    return "agency" if isinstance(value, dict | Agency) else "str"
+
+
+Claim = Annotated[
+    Annotated[int | None, Tag("short")] | Annotated[Entry, Tag("long")],
+    Discriminator(_entry_form),
+]
+AgencyField = Annotated[
+    Annotated[str, Tag("str")] | Annotated[Agency, Tag("agency")],
+    Discriminator(_agency_form),
+]
+
+
+class Assessment(_Strict):
+    rubrik: str
+    instansi: AgencyField
+    tahun: int
+    tahap: Stage = "mandiri"
+    indikator: dict[str, Claim]
+
+    @property
+    def agency(self) -> Agency:
+        return self.instansi if isinstance(self.instansi, Agency) else Agency(nama=self.instansi)
+
+    def level_of(self, key: str) -> int | None:
+        claim = self.indikator.get(key)
+        return claim.level if isinstance(claim, Entry) else claim
+
+    def entry(self, key: str) -> Entry | None:
+        claim = self.indikator.get(key)
+        if claim is None:
+            return None
+        return claim if isinstance(claim, Entry) else Entry(level=claim)
+
+
+def rubric_reference(data: Any) -> str | None:
+    """The `rubrik` named by a file, read before validation so the rubric can check the levels."""
+    if isinstance(data, dict) and isinstance(data.get("rubrik"), str):
+        return data["rubrik"].strip()
+    return None
+
+
+def validate_assessment(
+    data: Any, rubric: Rubric | None, *, partial: bool = False
+) -> Assessment | list[Problem]:
+    """The validated assessment, or every problem in it; the rubric, when known, checks the levels."""
+    if not isinstance(data, dict):
+        return [Problem("SPBE100", ())]
+    data, problems = _normalise_keys(data)
+    try:
+        assessment = Assessment.model_validate(data)
+    except ValidationError as exc:
+        assessment = None
+        problems += [_as_level_problem(p) for p in problems_from(exc)]
+    if rubric is not None and isinstance(data.get("indikator"), dict):
+        problems += _check_levels(data["indikator"], rubric, partial=partial)
+    if problems or assessment is None:
+        return problems
+    return assessment
+
+
+def _normalise_keys(data: dict[Any, Any]) -> tuple[dict[Any, Any], list[Problem]]:
+    indicators = data.get("indikator")
+    if not isinstance(indicators, dict):
+        return data, []
+    problems: list[Problem] = []
+    normal: dict[str, Any] = {}
+    for key, value in indicators.items():
+        if isinstance(key, int) and not isinstance(key, bool):
+            normal[str(key)] = value
+        elif isinstance(key, str) and key.strip():
+            normal[key.strip()] = value
+        else:
+            shown = describe_input(key)
+            example = int(key) if isinstance(key, Decimal) and key == int(key) else 1
+            problems.append(
+                Problem("SPBE110", path_of("indikator", key), {"id": shown, "example": example}, at="key")
+            )
+    return {**data, "indikator": normal}, problems
+
+
+def _as_level_problem(problem: Problem) -> Problem:
+    """A wrong type where a level belongs is a level problem, with the fix spelled out."""
+    path = problem.path
+    is_level = len(path) >= 2 and path[0] == "indikator" and (len(path) == 2 or path[2:] == ("level",))
+    if problem.code != "SPBE106" or not is_level:
+        return problem
+    got = problem.params["got"]
+    return Problem("SPBE103", path, {"id": path[1], "got": got, "example": _example_level(got)})
+
+
+def _example_level(got: object) -> str:
+    text = str(got).strip("'")
+    try:
+        number = Decimal(text)
+        if number.is_finite() and number == number.to_integral_value():
+            return str(int(number))
+    except ArithmeticError:
+        pass
+    return "3"
+
+
+def _check_levels(indicators: dict[str, Any], rubric: Rubric, *, partial: bool) -> list[Problem]:
+    problems: list[Problem] = []
+    for key, claim in indicators.items():
+        if key not in rubric.by_key:
+            known = _known_ids(rubric)
+            params = {"id": key, "rubric": rubric.id, "known": known}
+            problems.append(Problem("SPBE101", path_of("indikator", key), params, at="key"))
+            continue
+        level, where = _raw_level(claim, key)
+        if isinstance(level, int) and not isinstance(level, bool):
+            if not rubric.level_min <= level <= rubric.level_max:
+                params = {"id": key, "level": level, "min": rubric.level_min, "max": rubric.level_max}
+                problems.append(Problem("SPBE102", where, params))
+    missing = [i.key for i in rubric.indicators if _raw_level(indicators.get(i.key), i.key)[0] is None]
+    if missing and not partial:
+        problems.append(Problem("SPBE104", ("indikator",), {"ids": ", ".join(missing)}, at="key"))
+    return problems
+
+
+def _raw_level(claim: Any, key: str) -> tuple[Any, tuple[str, ...]]:
+    if isinstance(claim, dict):
+        return claim.get("level"), path_of("indikator", key, "level")
+    return claim, path_of("indikator", key)
+
+
+def _known_ids(rubric: Rubric) -> str:
+    keys = [i.key for i in rubric.indicators]
+    return f"{keys[0]} … {keys[-1]}" if len(keys) > 6 else ", ".join(keys)

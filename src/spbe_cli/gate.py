@@ -1,0 +1,44 @@
+"""Thresholds for CI: compare exact values, like predicates, never the rounded display.
+
+An exact 2.5975 shows "2.60" yet fails --fail-under 2.6; the failure then quotes the exact value so
+the user sees why (coverage.py's fail_under had the reverse bug for years).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .scoring import Scorecard
+
+
+@dataclass(frozen=True)
+class Gate:
+    fail_under: Fraction | None = None
+    min_predicate: str | None = None
+
+
+@dataclass(frozen=True)
+class GateFailure:
+    kind: str  # "fail_under" | "min_predicate"
+    scorecard: Scorecard
+    threshold: str
+
+
+class UnknownPredicate(ValueError):
+    """--min-predicate names no band of the file's rubric."""
+
+
+def check(scorecard: Scorecard, gate: Gate) -> list[GateFailure]:
+    failures: list[GateFailure] = []
+    index = scorecard.index
+    if gate.fail_under is not None and index.exact < gate.fail_under:
+        failures.append(GateFailure("fail_under", scorecard, str(gate.fail_under)))
+    if gate.min_predicate is not None:
+        rubric = scorecard.rubric
+        band = rubric.band_named(gate.min_predicate)
+        if band is None:
+            raise UnknownPredicate(gate.min_predicate)
+        if rubric.predicate_rank(index.predicate) < rubric.predicate_rank(band.name):
+            failures.append(GateFailure("min_predicate", scorecard, band.name))
+    return failures

@@ -1,0 +1,358 @@
+"""Reading files: bytes → text → data with a line and column for every key and value.
+
+The only module that touches assessment and rubric files. Every failure comes back as a Problem
+value, never an exception, so one bad file never stops a batch. YAML is composed with the C safe
+loader (no tag ever constructs an object) into a node tree that we walk ourselves: that gives
+positions, duplicate keys at any depth, and a budget against alias bombs for the price of one parse.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Located, Problem
+
+SUFFIXES = (".yaml", ".yml", ".toml", ".json")
+DEFAULT_MAX_BYTES = 5_000_000
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+MAX_STRUCTURE = 2_000
+"""Above this many nesting characters the C composer's recursion is not safe; nothing real is close."""
+
+Mark = tuple[int, int]
+
+
+@dataclass
+class Document:
+    """A file's data plus where each path of it is written (0-based key and value marks)."""
+
+    path: str
+    data: Any
+    positions: dict[tuple[str, ...], tuple[Mark, Mark]] = field(default_factory=dict)
+
+    def locate(self, problem: Problem) -> Located:
+        line, column = self.mark_of(problem.path, problem.at)
+        return Located(problem, self.path, line + 1, column + 1)
+
+    def mark_of(self, path: tuple[str, ...], at: str = "value") -> Mark:
+        for end in range(len(path), 0, -1):
+            marks = self.positions.get(path[:end])
+            if marks is not None:
+                key_mark, value_mark = marks
+                return key_mark if at == "key" or end < len(path) else value_mark
+        return (0, 0)
+
+
+@dataclass
+class LoadFailure:
+    """A file that could not be read or parsed: its problems, already located."""
+
+    path: str
+    problems: list[Located]
+
+
+def max_bytes_from_env() -> int:
+    raw = os.environ.get("SPBE_MAX_BYTES", "")
+    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
+
+
+def read_document(path: str | Path, max_bytes: int | None = None) -> Document | LoadFailure:
+    name = str(path)
+    limit = max_bytes if max_bytes is not None else max_bytes_from_env()
+    text = _read_text(Path(path), limit)
+    if isinstance(text, Problem):
+        return _failure(name, [text])
+    return parse_text(name, text)
+
+
+def parse_text(name: str, text: str) -> Document | LoadFailure:
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        return _failure(name, [Problem("SPBE010", (), {"suffix": suffix or name})])
+    if not text.strip():
+        return _failure(name, [Problem("SPBE008")])
+    if suffix == ".json":
+        return _parse_json(name, text)
+    if suffix == ".toml":
+        return _parse_toml(name, text)
+    return _parse_yaml(name, text)
+
+
+def _failure(name: str, problems: list[Problem], marks: list[Mark] | None = None) -> LoadFailure:
+    marks = marks or [(0, 0)] * len(problems)
+    return LoadFailure(name, [Located(p, name, m[0] + 1, m[1] + 1) for p, m in zip(problems, marks, strict=True)])
+
+
+def _read_text(path: Path, limit: int) -> str | Problem:
+    try:
+        if path.is_dir():
+            return Problem("SPBE002")
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as exc:
+        return Problem("SPBE001", (), {"reason": exc.strerror or type(exc).__name__})
+    if len(raw) > limit:
+        size = path.stat().st_size
+        return Problem("SPBE003", (), {"size": size, "limit": limit})
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Problem("SPBE004", (), {"offset": exc.start})
+
+
+# --- YAML -----------------------------------------------------------------------------------
+
+
+class _YamlWalk:
+    """Walks a composed node tree into plain data, recording positions and problems."""
+
+    def __init__(self) -> None:
+        self.positions: dict[tuple[str, ...], tuple[Mark, Mark]] = {}
+        self.problems: list[tuple[Problem, Mark]] = []
+        self.nodes = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def walk(self, node: yaml.Node, path: tuple[str, ...], depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES or depth > MAX_DEPTH:
+            raise _TooBig(node, "nodes" if self.nodes > MAX_NODES else "depth")
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            self.check_tag(node, "tag:yaml.org,2002:seq")
+            items = []
+            for n, child in enumerate(node.value):
+                mark = _mark(child)
+                self.positions[(*path, str(n))] = (mark, mark)
+                items.append(self.walk(child, (*path, str(n)), depth + 1))
+            return items
+        self.check_tag(node, "tag:yaml.org,2002:map")
+        return self.mapping(node, path, depth)
+
+    def mapping(self, node: yaml.MappingNode, path: tuple[str, ...], depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        first: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append((Problem("SPBE005", (), {"kind": "YAML", "detail": "a key must be a plain value"}), _mark(key_node)))
+                continue
+            key = self.scalar(key_node)
+            skey = str(key).strip() if isinstance(key, str) else str(key)
+            if skey in first:
+                params = {"key": skey, "first_line": first[skey][0] + 1}
+                self.problems.append((Problem("SPBE006", (), params), _mark(key_node)))
+                continue
+            first[skey] = _mark(key_node)
+            self.positions[(*path, skey)] = (_mark(key_node), _mark(value_node))
+            out[key] = self.walk(value_node, (*path, skey), depth + 1)
+        return out
+
+    def check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            self.problems.append((Problem("SPBE007", (), {"tag": node.tag}), _mark(node)))
+
+    def scalar(self, node: yaml.Node) -> Any:
+        tag = node.tag.rsplit(":", 1)[-1] if node.tag.startswith("tag:yaml.org,2002:") else None
+        if tag in ("str", "timestamp"):
+            return node.value
+        if tag == "int":
+            return self.constructor.construct_yaml_int(node)
+        if tag == "bool":
+            return self.constructor.construct_yaml_bool(node)
+        if tag == "null":
+            return None
+        if tag == "float":
+            try:
+                return Decimal(node.value.replace("_", ""))
+            except InvalidOperation:
+                return self.constructor.construct_yaml_float(node)
+        self.problems.append((Problem("SPBE007", (), {"tag": node.tag}), _mark(node)))
+        return node.value
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node, what: str) -> None:
+        self.mark = _mark(node)
+        self.what = what
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return (node.start_mark.line, node.start_mark.column)
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the nesting depth, cheap enough to run on every file.
+
+    Block nesting needs indentation or an indicator per level, flow nesting a bracket; the C
+    composer recurses per level and crashes the process near 30,000, so refuse early instead.
+    """
+    flow = text.count("[") + text.count("{")
+    if flow > MAX_STRUCTURE:
+        return flow
+    block = 0
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        indicators = stripped.count("- ") + stripped.count(": ") + stripped.count("? ")
+        block = max(block, 2 * (len(line) - len(stripped) + indicators) + 2)
+    return flow + block
+
+
+def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
+    bound = _nesting_bound(text)
+    if bound > MAX_STRUCTURE:
+        return _failure(name, [Problem("SPBE009", (), {"detail": f"nesting bound {bound}"})])
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        return _failure(name, [_yaml_syntax(exc)], [_error_mark(exc)])
+    except yaml.YAMLError as exc:
+        return _failure(name, [Problem("SPBE005", (), {"kind": "YAML", "detail": str(exc)})])
+    if root is None:
+        return _failure(name, [Problem("SPBE008")])
+    walker = _YamlWalk()
+    try:
+        data = walker.walk(root, (), 0)
+    except _TooBig as exc:
+        return _failure(name, [Problem("SPBE009", (), {"detail": exc.what})], [exc.mark])
+    if walker.problems:
+        problems, marks = zip(*walker.problems, strict=True)
+        return _failure(name, list(problems), list(marks))
+    return Document(name, data, walker.positions)
+
+
+def _yaml_syntax(exc: yaml.MarkedYAMLError) -> Problem:
+    detail = exc.problem or str(exc)
+    if "tab" in detail or "cannot start any token" in detail:
+        return Problem("SPBE011")
+    if exc.context:
+        detail = f"{detail} ({exc.context})"
+    return Problem("SPBE005", (), {"kind": "YAML", "detail": detail})
+
+
+def _error_mark(exc: yaml.MarkedYAMLError) -> Mark:
+    mark = exc.problem_mark or exc.context_mark
+    return (mark.line, mark.column) if mark else (0, 0)
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def _parse_json(name: str, text: str) -> Document | LoadFailure:
+    if text.count("[") + text.count("{") > MAX_STRUCTURE:
+        return _failure(name, [Problem("SPBE009", (), {"detail": "nesting"})])
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=Decimal, parse_constant=_reject)
+    except json.JSONDecodeError as exc:
+        problem = Problem("SPBE005", (), {"kind": "JSON", "detail": exc.msg})
+        return _failure(name, [problem], [(exc.lineno - 1, exc.colno - 1)])
+    except _DuplicateKey as exc:
+        problem = Problem("SPBE006", (), {"key": exc.args[0], "first_line": "?"})
+        return _failure(name, [problem], [_find_second(text, f'"{exc.args[0]}"')])
+    except (ValueError, RecursionError) as exc:
+        return _failure(name, [Problem("SPBE005", (), {"kind": "JSON", "detail": str(exc)})])
+    return Document(name, data, _positions_via_yaml(text))
+
+
+def _reject(constant: str) -> Any:
+    raise ValueError(f"{constant} is not a number")
+
+
+def _positions_via_yaml(text: str) -> dict[tuple[str, ...], tuple[Mark, Mark]]:
+    """JSON is (nearly always) YAML, so the YAML walk gives its positions; data comes from json."""
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        walker = _YamlWalk()
+        walker.walk(root, (), 0)
+    except (yaml.YAMLError, _TooBig):
+        return {}
+    return walker.positions
+
+
+def _find_second(text: str, needle: str) -> Mark:
+    first = text.find(needle)
+    second = text.find(needle, first + 1) if first >= 0 else -1
+    return _offset_mark(text, second if second >= 0 else max(first, 0))
+
+
+def _offset_mark(text: str, offset: int) -> Mark:
+    line = text.count("\n", 0, offset)
+    return (line, offset - (text.rfind("\n", 0, offset) + 1))
+
+
+# --- TOML -----------------------------------------------------------------------------------
+
+_TOML_ERROR = re.compile(r"^(?P<msg>.*?)(?: \(at line (?P<line>\d+), column (?P<col>\d+)\))?$", re.S)
+_TOML_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
+_TOML_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\-"' ]+?)\s*=""")
+
+
+def _parse_toml(name: str, text: str) -> Document | LoadFailure:
+    import tomllib
+
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_ERROR.match(str(exc))
+        assert match is not None
+        mark = (int(match["line"]) - 1, int(match["col"]) - 1) if match["line"] else (0, 0)
+        problem = Problem("SPBE005", (), {"kind": "TOML", "detail": match["msg"]})
+        return _failure(name, [problem], [mark])
+    return Document(name, data, dict(_toml_positions(text)))
+
+
+def _toml_positions(text: str) -> Iterator[tuple[tuple[str, ...], tuple[Mark, Mark]]]:
+    """Best-effort positions for TOML (tomllib gives none): table headers and `key =` lines."""
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines()):
+        header = _TOML_HEADER.match(line)
+        if header:
+            table = _toml_key_parts(header.group(1))
+            yield table, ((number, 0), (number, 0))
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            column = len(line) - len(line.lstrip())
+            value_column = line.index("=", key.end() - 1) + 1
+            value_column += len(line[value_column:]) - len(line[value_column:].lstrip())
+            yield (*table, *_toml_key_parts(key.group(1))), ((number, column), (number, value_column))
+
+
+def _toml_key_parts(dotted: str) -> tuple[str, ...]:
+    parts = re.findall(r'"([^"]*)"|\'([^\']*)\'|([^.\s]+)', dotted)
+    return tuple(next(p for p in groups if p) for groups in parts)
+
+
+# --- Files and folders ----------------------------------------------------------------------
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given, folders recursively for the assessment suffixes, sorted for stable output."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = (p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            yield from sorted(found)
+        else:
+            yield path

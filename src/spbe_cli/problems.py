@@ -1,0 +1,45 @@
+"""Problems as values: the core reports what is wrong and where in the data, never how to print it.
+
+A Problem names a path inside the document (("indikator", "12", "level")); the loader, which knows
+the text, turns that path into a line and column. Messages come from the catalogue by code, so the
+same problem reads in Indonesian or English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+Path = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    path: Path = ()
+    params: dict[str, object] = field(default_factory=dict)
+    severity: Severity = "error"
+    at: Literal["key", "value"] = "value"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A problem pinned to a place in a file: what every reporter prints."""
+
+    problem: Problem
+    file: str
+    line: int
+    column: int
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
+
+    @property
+    def severity(self) -> Severity:
+        return self.problem.severity
+
+
+def path_of(*parts: object) -> Path:
+    return tuple(str(p) for p in parts)

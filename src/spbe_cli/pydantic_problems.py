@@ -1,0 +1,89 @@
+"""Turn Pydantic's validation errors into Problems with codes and catalogue parameters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from .problems import Problem
+
+_EXPECTED = {
+    "int_type": "type.int",
+    "int_parsing": "type.int",
+    "int_from_float": "type.int",
+    "string_type": "type.str",
+    "dict_type": "type.mapping",
+    "model_type": "type.mapping",
+    "model_attributes_type": "type.mapping",
+    "list_type": "type.list",
+}
+
+
+def describe_input(value: Any) -> str:
+    """How a wrong value is named in a message: YAML's own spelling where it matters."""
+    if value is True or value is False:
+        return f"{str(value).lower()} (boolean)"
+    if value is None:
+        return "null"
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return repr(value)
+    return str(value)
+
+
+def problems_from(error: ValidationError, prefix: tuple[str, ...] = ()) -> list[Problem]:
+    return [_one(e, prefix) for e in _dedupe(error.errors())]
+
+
+def _dedupe(errors: Iterable[Any]) -> list[Any]:
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for e in errors:
+        loc = _clean_loc(e["loc"])
+        if loc in seen:
+            continue
+        seen.add(loc)
+        out.append(e)
+    return out
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[str, ...]:
+    """Drop Pydantic's union and function tags, which are not places in the file."""
+    return tuple(
+        str(p)
+        for p in loc
+        if not (isinstance(p, str) and (p.startswith("function-") or p in _TAGS))
+    )
+
+
+_TAGS = {"short", "long", "str", "agency", "int", "decimal", "fraction-text"}
+
+
+def _one(e: Any, prefix: tuple[str, ...]) -> Problem:
+    loc = prefix + _clean_loc(e["loc"])
+    kind = e["type"]
+    field = ".".join(loc) if loc else "(root)"
+    ctx = e.get("ctx") or {}
+    if kind == "missing":
+        return Problem("SPBE107", loc, {"field": field}, at="key")
+    if kind == "extra_forbidden":
+        return Problem("SPBE105", loc, {"key": loc[-1] if loc else "", "hint": ""}, at="key")
+    if kind in {"literal_error", "enum"}:
+        allowed = ctx.get("expected", "")
+        return Problem("SPBE109", loc, {"field": field, "got": e["input"], "allowed": allowed})
+    if kind == "exact_number":
+        return Problem("SPBE207", loc, {"field": field, "got": describe_input(e["input"])})
+    expected = _EXPECTED.get(kind, "type.value")
+    return Problem(
+        "SPBE106",
+        loc,
+        {"field": field, "expected": {"catalogue": expected}, "got": describe_input(e["input"])},
+    )

@@ -1,0 +1,112 @@
+"""The rubric: indicators, weights, levels and predicates of one SPBE framework, read from data.
+
+Nothing here names an indicator, a weight or a bound: every rubric file brings its own. Building a
+Rubric checks what the formulas rely on (weights that add up exactly, unique ids, contiguous
+predicate bands, named levels) so that scoring never has to doubt its input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    name: str
+    levels: Mapping[int, str]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    """The id as text: what assessment files are matched against ("1", "35-1")."""
+    id: int | str
+    """The id as the rubric writes it, kept for output."""
+    name: str
+    weight: Fraction
+    aspect_key: str
+    scale: Scale
+    question: str | None = None
+    criteria: Mapping[int, str] = field(default_factory=dict)
+
+    def level_name(self, level: int) -> str:
+        return self.scale.levels.get(level, "")
+
+
+@dataclass(frozen=True)
+class Aspect:
+    key: str
+    id: int | str
+    name: str
+    weight: Fraction
+    domain_key: str | None
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Domain:
+    key: str
+    id: int | str
+    name: str
+    weight: Fraction
+    aspects: tuple[Aspect, ...]
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for a in self.aspects for i in a.indicators)
+
+
+@dataclass(frozen=True)
+class PredicateBand:
+    """A predicate and its range: `low` inclusive, `high` exclusive except in the top band."""
+
+    name: str
+    low: Fraction
+    high: Fraction
+
+
+@dataclass(frozen=True)
+class Rubric:
+    id: str
+    title: str
+    regulation: str
+    era: str
+    status: str
+    source: str
+    level_min: int
+    level_max: int
+    decimals: int
+    bands: tuple[PredicateBand, ...]
+    scales: Mapping[str, Scale]
+    domains: tuple[Domain, ...]
+    aspects: tuple[Aspect, ...]
+    indicators: tuple[Indicator, ...]
+    by_key: Mapping[str, Indicator]
+
+    @property
+    def provisional(self) -> bool:
+        return self.status != "verified"
+
+    @property
+    def total_weight(self) -> Fraction:
+        return sum((i.weight for i in self.indicators), Fraction(0))
+
+    def predicate_for(self, value: Fraction) -> str:
+        """The predicate of an exact value: bands compare exact fractions, never rounded text."""
+        for band in reversed(self.bands):
+            if value >= band.low:
+                return band.name
+        return self.bands[0].name
+
+    def band_named(self, name: str) -> PredicateBand | None:
+        wanted = name.strip().casefold().replace("_", " ").replace("-", " ")
+        for band in self.bands:
+            if band.name.casefold() == wanted:
+                return band
+        return None
+
+    def predicate_rank(self, name: str) -> int:
+        return [b.name for b in self.bands].index(name)

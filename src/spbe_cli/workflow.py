@@ -1,0 +1,117 @@
+"""The shell's one path from paths on disk to results: file → loader → models → core → outcome.
+
+Nothing here prints; the CLI renders what comes back. Rubrics are loaded once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .assessment import rubric_reference, validate_assessment
+from .loader import Document, LoadFailure, expand_paths, read_document
+from .problems import Located, Problem
+from .rubric import Rubric
+from .rubric_format import build_rubric
+from .scoring import Scorecard, score
+
+
+@dataclass
+class Outcome:
+    """One file's result: a scorecard, or the problems that stopped it."""
+
+    path: str
+    scorecard: Scorecard | None = None
+    problems: list[Located] = field(default_factory=list)
+    document: Document | None = None
+
+
+def bundled_dir() -> Path:
+    """The rubrics shipped in the package; in a source checkout, the repository's rubrics/."""
+    packaged = Path(str(resources.files("spbe_cli"))) / "rubrics"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rubrics"
+
+
+def bundled_ids() -> list[str]:
+    return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
+
+
+class RubricStore:
+    """Resolves `rubrik:` references and loads each rubric file once."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, Rubric | list[Located]] = {}
+
+    def resolve(self, ref: str, base: Path) -> Path | None:
+        if ref in bundled_ids():
+            return bundled_dir() / f"{ref}.yaml"
+        if "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml", ".json", ".toml")):
+            return (base / ref).resolve()
+        return None
+
+    def load(self, path: Path) -> Rubric | list[Located]:
+        key = path.resolve()
+        if key not in self._cache:
+            self._cache[key] = load_rubric_file(key)
+        return self._cache[key]
+
+
+def load_rubric_file(path: Path) -> Rubric | list[Located]:
+    doc = read_document(path)
+    if isinstance(doc, LoadFailure):
+        return doc.problems
+    built = build_rubric(doc.data)
+    if isinstance(built, Rubric):
+        return built
+    return [doc.locate(p) for p in built]
+
+
+def assess(
+    path: Path, store: RubricStore, *, partial: bool = False, rubric_path: Path | None = None
+) -> Outcome:
+    doc = read_document(path)
+    if isinstance(doc, LoadFailure):
+        return Outcome(str(path), problems=doc.problems)
+    rubric, rubric_problems = _rubric_for(doc, path, store, rubric_path)
+    result = validate_assessment(doc.data, rubric, partial=partial)
+    if isinstance(result, list):
+        problems = rubric_problems + [doc.locate(p) for p in result]
+        problems.sort(key=lambda loc: (loc.line, loc.column))
+        return Outcome(str(path), problems=problems, document=doc)
+    if rubric is None:
+        return Outcome(str(path), problems=rubric_problems, document=doc)
+    return Outcome(str(path), scorecard=score(rubric, result), document=doc)
+
+
+def _rubric_for(
+    doc: Document, path: Path, store: RubricStore, override: Path | None
+) -> tuple[Rubric | None, list[Located]]:
+    ref = rubric_reference(doc.data)
+    if override is not None:
+        where = override
+    elif ref is None:
+        return None, []  # validation reports the missing or mistyped `rubrik`
+    else:
+        resolved = store.resolve(ref, path.parent)
+        if resolved is None:
+            known = ", ".join(bundled_ids())
+            return None, [doc.locate(Problem("SPBE108", ("rubrik",), {"rubric": ref, "known": known}))]
+        where = resolved
+    loaded = store.load(where)
+    if isinstance(loaded, Rubric):
+        return loaded, []
+    detail = f"{len(loaded)} problems; run `spbe rubric check {where}`"
+    problem = Problem("SPBE111", ("rubrik",), {"rubric": ref or str(where), "detail": detail})
+    return None, [doc.locate(problem), *loaded]
+
+
+def assess_all(
+    paths: Iterable[str | Path], *, partial: bool = False, rubric_path: Path | None = None
+) -> Iterator[Outcome]:
+    store = RubricStore()
+    for path in expand_paths(paths):
+        yield assess(path, store, partial=partial, rubric_path=rubric_path)
