@@ -153,6 +153,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Catatan: rubrik {rubric} berstatus sementara ({status}). {source}",
         "Notice: rubric {rubric} is {status}. {source}",
     ),
+    "provisional.short": (
+        "Catatan: rubrik {rubric} berstatus sementara; lihat `spbe rubric list`",
+        "Notice: rubric {rubric} is provisional; see `spbe rubric list`",
+    ),
     "summary.title": ("Ringkasan {count} berkas", "Summary of {count} files"),
     "score.title": ("{agency} · {year} · tahap {stage}", "{agency} · {year} · stage {stage}"),
     "threshold.fail_under": (

@@ -1,0 +1,23 @@
+"""Console entry point: `spbe` and `python -m spbe_cli`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        from . import __version__
+
+        print(f"spbe-cli {__version__}")
+        return
+    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+        os.environ.setdefault("TYPER_USE_RICH", "0")
+    from .cli import app
+
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""CSV for spreadsheets: one long table (index, domains, aspects, indicators) per file, stacked."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..numbers import exact_text
+from ..scoring import GroupScore, Index, Scorecard
+
+HEADER = [
+    "file", "kind", "id", "name", "parent", "weight", "level", "level_name",
+    "index", "exact", "predicate", "contribution",
+]  # fmt: skip
+
+
+def _index_cells(index: Index) -> list[str]:
+    return [str(index.value), exact_text(index.exact), index.predicate]
+
+
+def _group_row(path: str, g: GroupScore) -> list[str]:
+    return [path, g.kind, str(g.id), g.name, g.domain_key or "", exact_text(g.weight), "", "", *_index_cells(g.index), ""]
+
+
+def scorecards_csv(cards: list[tuple[str, Scorecard]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(HEADER)
+    for path, card in cards:
+        a = card.assessment
+        writer.writerow([path, "index", "", a.agency.nama, card.rubric.id, "100", "", "", *_index_cells(card.index), ""])
+        writer.writerows(_group_row(path, d) for d in card.domains)
+        writer.writerows(_group_row(path, asp) for asp in card.aspects)
+        for s in card.indicators:
+            ind = s.indicator
+            level = "" if s.level is None else str(s.level)
+            writer.writerow(
+                [path, "indicator", str(ind.id), ind.name, ind.aspect_key, exact_text(ind.weight),
+                 level, s.level_name, "", "", "", exact_text(s.contribution)]
+            )  # fmt: skip
+    return buffer.getvalue()

@@ -1,0 +1,15 @@
+"""Problems as compiler-style lines: `path:line:col: error[SPBE103]: message`."""
+
+from __future__ import annotations
+
+from ..messages import Lang, text
+from ..problems import Located
+
+
+def problem_line(item: Located, lang: Lang) -> str:
+    message = text(item.code, lang, **item.problem.params)
+    return f"{item.file}:{item.line}:{item.column}: {item.severity}[{item.code}]: {message}"
+
+
+def problem_lines(items: list[Located], lang: Lang) -> str:
+    return "".join(problem_line(i, lang) + "\n" for i in items)

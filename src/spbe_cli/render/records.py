@@ -1,0 +1,110 @@
+"""Results as plain records: the documented JSON contract, also used for YAML and TOML output.
+
+Displayed values are Decimals with two places and are written as JSON numbers exactly as shown
+(3.50, not 3.5); every exact quantity is a string that fractions.Fraction parses back.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from ..numbers import exact_text, round_half_up
+from ..scoring import GroupScore, Index, Scorecard
+
+
+def index_record(index: Index) -> dict[str, Any]:
+    record: dict[str, Any] = {"value": index.value, "exact": exact_text(index.exact), "predicate": index.predicate}
+    if not index.settled:
+        record["high"] = {
+            "value": index.high_value,
+            "exact": exact_text(index.high),
+            "predicate": index.high_predicate,
+        }
+    return record
+
+
+def _group(group: GroupScore) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": group.id,
+        "name": group.name,
+        "weight": exact_text(group.weight),
+        "index": index_record(group.index),
+    }
+    if group.kind == "aspect" and group.domain_key is not None:
+        record["domain"] = _typed_id(group.domain_key)
+    return record
+
+
+def _typed_id(key: str) -> int | str:
+    return int(key) if key.isdigit() else key
+
+
+def scorecard_record(card: Scorecard, file: str) -> dict[str, Any]:
+    agency = card.assessment.agency
+    return {
+        "file": file,
+        "rubric": card.rubric.id,
+        "rubric_status": card.rubric.status,
+        "instansi": {"nama": agency.nama, "jenis": agency.jenis, "provinsi": agency.provinsi},
+        "tahun": card.assessment.tahun,
+        "tahap": card.assessment.tahap,
+        "complete": not card.missing,
+        "missing": [_typed_id(k) for k in card.missing],
+        "index": index_record(card.index),
+        "domains": [_group(d) for d in card.domains],
+        "aspects": [_group(a) for a in card.aspects],
+        "indicators": [
+            {
+                "id": s.indicator.id,
+                "name": s.indicator.name,
+                "aspect": _typed_id(s.indicator.aspect_key),
+                "weight": exact_text(s.indicator.weight),
+                "level": s.level,
+                "level_name": s.level_name or None,
+                "contribution": exact_text(s.contribution),
+                "headroom": exact_text(s.headroom),
+            }
+            for s in card.indicators
+        ],
+    }
+
+
+def to_json(value: Any) -> str:
+    """JSON with Decimals written verbatim, so a displayed 3.50 stays 3.50."""
+    return _encode(value, 0) + "\n"
+
+
+def _encode(value: Any, depth: int) -> str:
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Fraction):
+        return json.dumps(exact_text(value))
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(f"{inner}{_encode(v, depth + 1)}" for v in value) + f"\n{pad}]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def plain(value: Any) -> Any:
+    """Records for YAML and TOML writers: Decimals as floats (two places survive), no nulls."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def shown(value: Fraction, decimals: int = 2) -> str:
+    return str(round_half_up(value, decimals))

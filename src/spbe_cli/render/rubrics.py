@@ -1,0 +1,81 @@
+"""`spbe rubric list` and `spbe rubric show`: rubrics and indicator criteria as tables or records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..messages import Lang, text
+from ..numbers import exact_text
+from ..rubric import Indicator, Rubric
+from .tables import Report, Table
+
+
+def list_report(rubrics: list[Rubric], lang: Lang) -> Report:
+    headers = [text(k, lang) for k in ("rubric", "regulation", "era", "status", "indicators.count")]
+    table = Table("", headers, ["left", "left", "left", "left", "right"])
+    for r in rubrics:
+        table.rows.append([r.id, r.regulation, r.era, r.status, str(len(r.indicators))])
+        table.tones.append(None)
+    notices = [f"{r.id}: {r.source}" for r in rubrics if r.provisional]
+    return Report([text("rubric", lang)], notices, [table])
+
+
+def list_records(rubrics: list[Rubric]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.id,
+            "title": r.title,
+            "regulation": r.regulation,
+            "era": r.era,
+            "status": r.status,
+            "source": r.source,
+            "indicators": len(r.indicators),
+            "levels": {"min": r.level_min, "max": r.level_max},
+            "predicates": [
+                {"name": b.name, "min": exact_text(b.low), "max": exact_text(b.high)} for b in r.bands
+            ],
+        }
+        for r in rubrics
+    ]
+
+
+def tree_report(rubric: Rubric, lang: Lang) -> Report:
+    headers = [text(k, lang) for k in ("indicator", "name", "aspect", "weight")]
+    table = Table(text("indicator", lang), headers, ["right", "left", "right", "right"])
+    for ind in rubric.indicators:
+        table.rows.append([str(ind.id), ind.name, ind.aspect_key, exact_text(ind.weight)])
+        table.tones.append(None)
+    bands = " · ".join(f"{b.name} ≥ {exact_text(b.low)}" for b in rubric.bands)
+    heading = [f"{rubric.id}: {rubric.title}", f"{text('regulation', lang)}: {rubric.regulation}", bands]
+    return Report(heading, [rubric.source] if rubric.provisional else [], [table])
+
+
+def indicator_report(rubric: Rubric, ind: Indicator, lang: Lang) -> Report:
+    headers = [text("level", lang), text("level.name", lang), text("criteria", lang)]
+    table = Table(text("criteria", lang), headers, ["right", "left", "left"])
+    for level in range(rubric.level_min, rubric.level_max + 1):
+        table.rows.append([str(level), ind.level_name(level), ind.criteria.get(level, "")])
+        table.tones.append(None)
+    heading = [
+        f"{text('indicator', lang)} {ind.id}: {ind.name}",
+        f"{text('rubric', lang)}: {rubric.id} · {text('aspect', lang)} {ind.aspect_key} · "
+        f"{text('weight', lang)} {exact_text(ind.weight)}",
+    ]
+    if ind.question:
+        heading.append(f"{text('question', lang)}: {ind.question}")
+    return Report(heading, [], [table])
+
+
+def indicator_record(rubric: Rubric, ind: Indicator) -> dict[str, Any]:
+    return {
+        "rubric": rubric.id,
+        "id": ind.id,
+        "name": ind.name,
+        "aspect": ind.aspect_key,
+        "weight": exact_text(ind.weight),
+        "question": ind.question,
+        "levels": [
+            {"level": lv, "name": ind.level_name(lv), "criterion": ind.criteria.get(lv)}
+            for lv in range(rubric.level_min, rubric.level_max + 1)
+        ],
+    }
