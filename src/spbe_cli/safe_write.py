@@ -1,0 +1,41 @@
+"""The one way spbe writes a file: never over an existing file unless asked, always atomically.
+
+Writing goes to a temporary file in the same folder, is flushed to disk, then renamed over the
+target, so an interrupted run leaves either the old file or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class RefusedOverwrite(FileExistsError):
+    """The target exists and --force was not given."""
+
+
+def write_atomic(target: Path, data: str | bytes, *, force: bool = False) -> None:
+    target = Path(target)
+    if target.exists() and not force:
+        raise RefusedOverwrite(str(target))
+    if target.is_dir():
+        raise IsADirectoryError(str(target))
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not force:
+            # Refuse a file that appeared while we wrote; link() fails atomically if it exists.
+            os.link(temp, target)
+            os.unlink(temp)
+        else:
+            os.replace(temp, target)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
