@@ -16,7 +16,14 @@ def main() -> None:
         os.environ.setdefault("TYPER_USE_RICH", "0")
     from .cli import app
 
-    app()
+    try:
+        app()
+    except Exception as exc:  # the last guard: a bug must not greet a user with a traceback
+        sys.stderr.write(
+            f"spbe: internal error ({type(exc).__name__}: {exc}). This is a bug in spbe-cli; "
+            "please report it with the command and file that caused it.\n"
+        )
+        sys.exit(3)
 
 
 if __name__ == "__main__":

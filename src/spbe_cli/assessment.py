@@ -97,12 +97,21 @@ def validate_assessment(
         assessment = Assessment.model_validate(data)
     except ValidationError as exc:
         assessment = None
-        problems += [_as_level_problem(p) for p in problems_from(exc)]
+        problems += [_as_level_problem(p) for p in problems_from(exc, _allowed_keys)]
     if rubric is not None and isinstance(data.get("indikator"), dict):
         problems += _check_levels(data["indikator"], rubric, partial=partial)
     if problems or assessment is None:
         return problems
     return assessment
+
+
+def _allowed_keys(path: tuple[str, ...]) -> list[str]:
+    model: type[BaseModel] = Assessment
+    if path[:1] == ("instansi",):
+        model = Agency
+    elif path[:1] == ("indikator",):
+        model = Entry
+    return list(model.model_fields)
 
 
 def _normalise_keys(data: dict[Any, Any]) -> tuple[dict[Any, Any], list[Problem]]:

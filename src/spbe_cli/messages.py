@@ -71,7 +71,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "indikator belum diisi: {ids}; isi levelnya, atau gunakan --partial untuk menilai draf",
         "indicators not filled in: {ids}; give their levels, or use --partial to score a draft",
     ),
-    "SPBE105": ("kunci '{key}' tidak dikenal di sini{hint}", "unknown key '{key}' here{hint}"),
+    "SPBE105": (
+        "kunci '{key}' tidak dikenal di sini; kunci yang boleh: {allowed}",
+        "unknown key '{key}' here; the keys allowed here: {allowed}",
+    ),
     "SPBE106": (
         "'{field}' harus berupa {expected}, bukan {got}",
         "'{field}' must be {expected}, not {got}",
@@ -180,9 +183,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
-def text(key: str, lang: Lang = "id", **params: object) -> str:
-    """The message `key` in `lang`, with its parameters filled in."""
-    indonesian, english = CATALOGUE[key]
+def text(message_id: str, lang: Lang = "id", /, **params: object) -> str:
+    """The message `message_id` in `lang`, with its parameters filled in."""
+    indonesian, english = CATALOGUE[message_id]
     template = english if lang == "en" else indonesian
     if not params:
         return template

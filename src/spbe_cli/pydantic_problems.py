@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -39,8 +39,12 @@ def describe_input(value: Any) -> str:
     return str(value)
 
 
-def problems_from(error: ValidationError, prefix: tuple[str, ...] = ()) -> list[Problem]:
-    return [_one(e, prefix) for e in _dedupe(error.errors())]
+AllowedKeys = Callable[[tuple[str, ...]], list[str]]
+
+
+def problems_from(error: ValidationError, allowed: AllowedKeys) -> list[Problem]:
+    """`allowed(path)` names the keys valid at a mapping's path, for unknown-key messages."""
+    return [_one(e, allowed) for e in _dedupe(error.errors())]
 
 
 def _dedupe(errors: Iterable[Any]) -> list[Any]:
@@ -67,15 +71,16 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[str, ...]:
 _TAGS = {"short", "long", "str", "agency", "int", "decimal", "fraction-text"}
 
 
-def _one(e: Any, prefix: tuple[str, ...]) -> Problem:
-    loc = prefix + _clean_loc(e["loc"])
+def _one(e: Any, allowed: AllowedKeys) -> Problem:
+    loc = _clean_loc(e["loc"])
     kind = e["type"]
     field = ".".join(loc) if loc else "(root)"
     ctx = e.get("ctx") or {}
     if kind == "missing":
         return Problem("SPBE107", loc, {"field": field}, at="key")
     if kind == "extra_forbidden":
-        return Problem("SPBE105", loc, {"key": loc[-1] if loc else "", "hint": ""}, at="key")
+        keys = ", ".join(allowed(loc[:-1]))
+        return Problem("SPBE105", loc, {"key": loc[-1] if loc else "", "allowed": keys}, at="key")
     if kind in {"literal_error", "enum"}:
         allowed = ctx.get("expected", "")
         return Problem("SPBE109", loc, {"field": field, "got": e["input"], "allowed": allowed})

@@ -100,11 +100,31 @@ def build_rubric(data: Any) -> Rubric | list[Problem]:
     try:
         raw = RawRubric.model_validate(data)
     except ValidationError as exc:
-        return problems_from(exc)
+        return problems_from(exc, _allowed_keys)
     problems = list(_check(raw))
     if problems:
         return problems
     return _assemble(raw)
+
+
+_MODEL_AT: dict[str, type[BaseModel]] = {
+    "domains": RawDomain,
+    "aspects": RawAspect,
+    "indicators": RawIndicator,
+    "predicates": RawBand,
+    "levels": RawLevels,
+    "rounding": RawRounding,
+    "scales": RawScale,
+}
+
+
+def _allowed_keys(path: tuple[str, ...]) -> list[str]:
+    """The fields of the model that sits at `path` (the last named list or mapping above it)."""
+    names = [p for p in path if not p.isdigit()]
+    if names and names[-1] not in _MODEL_AT and len(names) >= 2 and names[-2] == "scales":
+        return list(RawScale.model_fields)
+    model = _MODEL_AT.get(names[-1], RawRubric) if names else RawRubric
+    return list(model.model_fields)
 
 
 def _check(raw: RawRubric) -> Iterator[Problem]:
