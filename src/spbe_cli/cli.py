@@ -94,7 +94,7 @@ def score(
     try:
         failures = [f for _, card in cards for f in check(card, gate)]
     except UnknownPredicate:
-        allowed = ", ".join(b.name for b in cards[0][1].bands) if cards else ""
+        allowed = ", ".join(b.name for b in cards[0][1].rubric.bands) if cards else ""
         _usage_error(text("usage.unknown_predicate", lang, value=min_predicate, allowed=allowed))
     for failure in failures:
         sys.stderr.write(_gate_message(failure, lang) + "\n")

@@ -1,0 +1,197 @@
+"""`spbe score` through the real entry point: every format, every exit code, plain output off a terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from fractions import Fraction
+
+import pytest
+import yaml
+from conftest import EXAMPLES, FIXTURES
+from typer.testing import CliRunner
+
+from spbe_cli.cli import app
+
+runner = CliRunner()
+Y2021 = str(EXAMPLES / "kota-contoh-2021.yaml")
+Y2022 = str(EXAMPLES / "kota-contoh-2022.yaml")
+
+
+def score(*args: str):
+    return runner.invoke(app, ["score", *args])
+
+
+def test_json_contract_for_one_file() -> None:
+    result = score(Y2022, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["file"] == Y2022
+    assert data["rubric"] == "permenpanrb-59-2020"
+    assert data["instansi"] == {"nama": "Pemerintah Kota Contoh", "jenis": "kota", "provinsi": "Jambi"}
+    assert (data["tahun"], data["tahap"]) == (2022, "mandiri")
+    assert data["index"] == {"value": 2.79, "exact": "2.792", "predicate": "Baik"}
+    assert [d["id"] for d in data["domains"]] == [1, 2, 3, 4]
+    assert len(data["aspects"]) == 8 and data["aspects"][4]["domain"] == 3
+    assert len(data["indicators"]) == 47
+    first = data["indicators"][0]
+    assert set(first) >= {"id", "name", "aspect", "weight", "level", "contribution"}
+    assert sum(Fraction(i["contribution"]) for i in data["indicators"]) == Fraction(data["index"]["exact"])
+
+
+def test_json_values_keep_two_decimals_as_written() -> None:
+    result = score(Y2022, "--format", "json")
+    assert '"value": 2.90,' in result.stdout  # domain 1: a JSON number written as shown
+    domain3 = json.loads(result.stdout)["domains"][2]["index"]
+    assert domain3["exact"] == "19/11"  # 16.5 in the denominator: not a terminating decimal
+
+
+def test_json_for_several_files_is_an_array_in_order() -> None:
+    result = score(Y2022, Y2021, "--format", "json")
+    data = json.loads(result.stdout)
+    assert [d["tahun"] for d in data] == [2022, 2021]
+
+
+def test_table_off_a_terminal_is_plain() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "spbe_cli", "score", Y2022],
+        capture_output=True,
+        env={**os.environ, "COLUMNS": "80"},
+        check=False,
+    )
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert "\x1b[" not in out
+    assert not any(ch in out for ch in "┃│━─┏")
+    assert "Indeks SPBE: 2.79 · Predikat: Baik" in out
+    assert "Kebijakan Internal SPBE" in out and "Tingkat Kematangan Layanan Publik Sektor 3" in out
+
+
+def test_table_on_a_terminal_uses_rich(tmp_path) -> None:
+    script = "import sys; sys.argv=['spbe','score',sys.argv[1]]; from spbe_cli.__main__ import main; main()"
+    out = tmp_path / "typescript"
+    cmd = f"{sys.executable} -c \"{script}\" {Y2022}"
+    proc = subprocess.run(["script", "-qec", cmd, str(out)], capture_output=True, env={**os.environ, "TERM": "xterm", "COLUMNS": "160"}, check=False)
+    if proc.returncode != 0 and b"not found" in proc.stderr:
+        pytest.skip("script(1) is not available")
+    text = out.read_text(errors="replace")
+    assert "\x1b[" in text  # colours on a real terminal
+    assert "2.79" in text
+
+
+def test_detail_levels() -> None:
+    domains = score(Y2022, "--detail", "domains").stdout
+    assert "Layanan SPBE" in domains and "Aspek" not in domains
+    aspects = score(Y2022, "--detail", "aspects").stdout
+    assert "Penyelenggara SPBE" in aspects and "Tingkat Kematangan" not in aspects
+
+
+def test_english_headings() -> None:
+    out = score(Y2022, "--lang", "en").stdout
+    assert "SPBE index: 2.79 · Predicate: Baik" in out
+    assert "Contribution" in out
+
+
+def test_csv_has_every_row() -> None:
+    rows = list(csv.DictReader(io.StringIO(score(Y2021, "--format", "csv").stdout)))
+    kinds = [r["kind"] for r in rows]
+    assert kinds.count("index") == 1 and kinds.count("domain") == 4
+    assert kinds.count("aspect") == 8 and kinds.count("indicator") == 47
+    assert rows[0]["index"] == "1.69" and rows[0]["predicate"] == "Kurang"
+
+
+def test_markdown_table() -> None:
+    out = score(Y2022, "--format", "markdown").stdout
+    assert out.startswith("## Pemerintah Kota Contoh · 2022")
+    assert "| 4 | Layanan SPBE | 45.5 | 3.31 | Baik |" in out
+
+
+def test_yaml_and_toml_carry_the_same_figures() -> None:
+    as_yaml = yaml.safe_load(score(Y2022, "--format", "yaml").stdout)
+    as_toml = tomllib.loads(score(Y2022, "--format", "toml").stdout)
+    for data in (as_yaml, as_toml):
+        assert data["index"]["exact"] == "2.792" and data["index"]["predicate"] == "Baik"
+        assert len(data["indicators"]) == 47
+
+
+def test_folder_gives_a_summary() -> None:
+    result = score(str(EXAMPLES))
+    assert result.exit_code == 0
+    assert "Ringkasan 5 berkas" in result.stdout
+    assert "kota-contoh-2021.yaml" in result.stdout and "1.69" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--fail-under", "2.79"], 0),
+        (["--fail-under", "2.8"], 1),
+        (["--min-predicate", "baik"], 0),
+        (["--min-predicate", "Sangat Baik"], 1),
+        (["--min-predicate", "sangat-baik"], 1),
+        (["--min-predicate", "luar biasa"], 2),
+        (["--fail-under", "dua"], 2),
+        (["--format", "pdf"], 2),
+    ],
+)
+def test_exit_codes(args: list[str], code: int) -> None:
+    result = score(Y2022, *args)
+    assert result.exit_code == code, result.output
+
+
+def test_fail_under_compares_the_exact_value_and_says_so() -> None:
+    # An exact 2.5975 shows "2.60" but is below 2.6.
+    path = FIXTURES / "exact-2.5975.yaml"
+    result = score(str(path), "--fail-under", "2.6")
+    assert result.exit_code == 1
+    assert "2.60" in result.stdout
+    assert "nilai pasti 2.5975" in result.stderr
+
+
+def test_threshold_prints_the_result_first() -> None:
+    result = score(Y2021, "--fail-under", "2.6", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["index"]["value"] == 1.69
+
+
+def test_invalid_file_among_valid_ones_exits_2() -> None:
+    result = score(Y2022, str(FIXTURES / "bad" / "not-whole.yaml"))
+    assert result.exit_code == 2
+    assert "error[SPBE103]" in result.stderr
+
+
+def test_version_and_module_entry_point() -> None:
+    from spbe_cli import __version__
+
+    out = subprocess.run([sys.executable, "-m", "spbe_cli", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"spbe-cli {__version__}"
+
+
+def test_toml_and_json_assessments_score_like_yaml(tmp_path) -> None:
+    data = yaml.safe_load(open(Y2022))
+    import tomli_w
+
+    (tmp_path / "a.toml").write_text(tomli_w.dumps({**data, "indikator": {str(k): v for k, v in data["indikator"].items()}}))
+    (tmp_path / "a.json").write_text(json.dumps(data))
+    for name in ("a.toml", "a.json"):
+        result = score(str(tmp_path / name), "--format", "json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["index"]["exact"] == "2.792"
+
+
+def test_rubric_show_indicator() -> None:
+    result = runner.invoke(app, ["rubric", "show", "12"])
+    assert result.exit_code == 0
+    assert "Peta Rencana SPBE" in result.stdout and "Optimum" in result.stdout
+    assert runner.invoke(app, ["rubric", "show", "99"]).exit_code == 2
+
+
+def test_rubric_list() -> None:
+    out = runner.invoke(app, ["rubric", "list", "--format", "json"]).stdout
+    ids = {r["id"]: r["status"] for r in json.loads(out)}
+    assert ids == {"permenpanrb-59-2020": "verified", "permenpanrb-5-2018": "provisional", "pemdi-8-2026": "provisional"}
