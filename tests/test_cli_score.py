@@ -1,4 +1,4 @@
-"""`spbe score` through the real entry point: every format, every exit code, plain output off a terminal."""
+"""`spbe score` through the real entry point: every format, every exit code, plain off a tty."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tomllib
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 import yaml
@@ -33,7 +34,11 @@ def test_json_contract_for_one_file() -> None:
     data = json.loads(result.stdout)
     assert data["file"] == Y2022
     assert data["rubric"] == "permenpanrb-59-2020"
-    assert data["instansi"] == {"nama": "Pemerintah Kota Contoh", "jenis": "kota", "provinsi": "Jambi"}
+    assert data["instansi"] == {
+        "nama": "Pemerintah Kota Contoh",
+        "jenis": "kota",
+        "provinsi": "Jambi",
+    }
     assert (data["tahun"], data["tahap"]) == (2022, "mandiri")
     assert data["index"] == {"value": 2.79, "exact": "2.792", "predicate": "Baik"}
     assert [d["id"] for d in data["domains"]] == [1, 2, 3, 4]
@@ -41,7 +46,9 @@ def test_json_contract_for_one_file() -> None:
     assert len(data["indicators"]) == 47
     first = data["indicators"][0]
     assert set(first) >= {"id", "name", "aspect", "weight", "level", "contribution"}
-    assert sum(Fraction(i["contribution"]) for i in data["indicators"]) == Fraction(data["index"]["exact"])
+    assert sum(Fraction(i["contribution"]) for i in data["indicators"]) == Fraction(
+        data["index"]["exact"]
+    )
 
 
 def test_json_values_keep_two_decimals_as_written() -> None:
@@ -73,10 +80,18 @@ def test_table_off_a_terminal_is_plain() -> None:
 
 
 def test_table_on_a_terminal_uses_rich(tmp_path) -> None:
-    script = "import sys; sys.argv=['spbe','score',sys.argv[1]]; from spbe_cli.__main__ import main; main()"
+    script = (
+        "import sys; sys.argv=['spbe','score',sys.argv[1]]; "
+        "from spbe_cli.__main__ import main; main()"
+    )
     out = tmp_path / "typescript"
-    cmd = f"{sys.executable} -c \"{script}\" {Y2022}"
-    proc = subprocess.run(["script", "-qec", cmd, str(out)], capture_output=True, env={**os.environ, "TERM": "xterm", "COLUMNS": "160"}, check=False)
+    cmd = f'{sys.executable} -c "{script}" {Y2022}'
+    proc = subprocess.run(
+        ["script", "-qec", cmd, str(out)],
+        capture_output=True,
+        env={**os.environ, "TERM": "xterm", "COLUMNS": "160"},
+        check=False,
+    )
     if proc.returncode != 0 and b"not found" in proc.stderr:
         pytest.skip("script(1) is not available")
     text = out.read_text(errors="replace")
@@ -168,15 +183,19 @@ def test_invalid_file_among_valid_ones_exits_2() -> None:
 def test_version_and_module_entry_point() -> None:
     from spbe_cli import __version__
 
-    out = subprocess.run([sys.executable, "-m", "spbe_cli", "--version"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "spbe_cli", "--version"], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == f"spbe-cli {__version__}"
 
 
 def test_toml_and_json_assessments_score_like_yaml(tmp_path) -> None:
-    data = yaml.safe_load(open(Y2022))
+    data = yaml.safe_load(Path(Y2022).read_text())
     import tomli_w
 
-    (tmp_path / "a.toml").write_text(tomli_w.dumps({**data, "indikator": {str(k): v for k, v in data["indikator"].items()}}))
+    (tmp_path / "a.toml").write_text(
+        tomli_w.dumps({**data, "indikator": {str(k): v for k, v in data["indikator"].items()}})
+    )
     (tmp_path / "a.json").write_text(json.dumps(data))
     for name in ("a.toml", "a.json"):
         result = score(str(tmp_path / name), "--format", "json")
@@ -194,4 +213,8 @@ def test_rubric_show_indicator() -> None:
 def test_rubric_list() -> None:
     out = runner.invoke(app, ["rubric", "list", "--format", "json"]).stdout
     ids = {r["id"]: r["status"] for r in json.loads(out)}
-    assert ids == {"permenpanrb-59-2020": "verified", "permenpanrb-5-2018": "provisional", "pemdi-8-2026": "provisional"}
+    assert ids == {
+        "permenpanrb-59-2020": "verified",
+        "permenpanrb-5-2018": "provisional",
+        "pemdi-8-2026": "provisional",
+    }

@@ -21,10 +21,17 @@ def run_score(*args: str):
     ("name", "expected"),
     [
         ("unknown-id.yaml", [("54:3", "SPBE101", "'48'")]),
-        ("out-of-range.yaml", [("11:6", "SPBE102", "level 6 indikator 5"), ("13:6", "SPBE102", "level 0")]),
+        (
+            "out-of-range.yaml",
+            [("11:6", "SPBE102", "level 6 indikator 5"), ("13:6", "SPBE102", "level 0")],
+        ),
         (
             "not-whole.yaml",
-            [("9:6", "SPBE103", "true (boolean)"), ("10:6", "SPBE103", "3.5"), ("15:6", "SPBE103", "'3'")],
+            [
+                ("9:6", "SPBE103", "true (boolean)"),
+                ("10:6", "SPBE103", "3.5"),
+                ("15:6", "SPBE103", "'3'"),
+            ],
         ),
         ("missing.yaml", [("6:1", "SPBE104", "12, 40")]),
         ("unknown-key.yaml", [("6:1", "SPBE105", "'catatan'")]),
@@ -33,14 +40,20 @@ def run_score(*args: str):
         ("bad-stage.yaml", [("6:8", "SPBE109", "'final'")]),
         (
             "long-form-errors.yaml",
-            [("9:12", "SPBE103", "tulis misalnya: 2"), ("10:17", "SPBE106", "penjelasan"), ("11:5", "SPBE105", "bukti_dukung")],
+            [
+                ("9:12", "SPBE103", "tulis misalnya: 2"),
+                ("10:17", "SPBE106", "penjelasan"),
+                ("11:5", "SPBE105", "bukti_dukung"),
+            ],
         ),
         ("unknown-rubric.yaml", [("1:9", "SPBE108", "permenpanrb-59-2020")]),
         ("not-a-mapping.yaml", [("1:1", "SPBE100", "")]),
         ("syntax.yaml", [("8:1", "SPBE005", "YAML")]),
     ],
 )
-def test_bad_input_reports_every_problem_with_its_place(name: str, expected: list[tuple[str, str, str]]) -> None:
+def test_bad_input_reports_every_problem_with_its_place(
+    name: str, expected: list[tuple[str, str, str]]
+) -> None:
     result = run_score(str(BAD / name))
     assert result.exit_code == 2, result.output
     lines = [line for line in result.stderr.splitlines() if line]

@@ -51,7 +51,9 @@ def test_every_level_k_gives_index_k(rubric: Rubric) -> None:
 @pytest.mark.parametrize("rubric", RUBRICS, ids=lambda r: r.id)
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
-def test_one_level_up_moves_the_index_by_weight_over_100(rubric: Rubric, data: st.DataObject) -> None:
+def test_one_level_up_moves_the_index_by_weight_over_100(
+    rubric: Rubric, data: st.DataObject
+) -> None:
     levels = data.draw(levels_for(rubric))
     raisable = [k for k, v in levels.items() if v < rubric.level_max]
     if not raisable:
@@ -65,11 +67,15 @@ def test_one_level_up_moves_the_index_by_weight_over_100(rubric: Rubric, data: s
 @pytest.mark.parametrize("rubric", RUBRICS, ids=lambda r: r.id)
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
-def test_overall_equals_weighted_domains_and_predicate_matches_bands(rubric: Rubric, data: st.DataObject) -> None:
+def test_overall_equals_weighted_domains_and_predicate_matches_bands(
+    rubric: Rubric, data: st.DataObject
+) -> None:
     card = score(rubric, assessment(rubric, data.draw(levels_for(rubric))))
     groups = card.domains or card.aspects
     assert sum(g.index.exact * g.weight for g in groups) / 100 == card.index.exact
-    band = next(b for b in rubric.bands if b.low <= card.index.exact < b.high or b is rubric.bands[-1])
+    band = next(
+        b for b in rubric.bands if b.low <= card.index.exact < b.high or b is rubric.bands[-1]
+    )
     assert card.index.predicate == band.name
 
 

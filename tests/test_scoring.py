@@ -7,13 +7,12 @@ from fractions import Fraction
 
 import pytest
 import yaml
+from conftest import FIXTURES
 
 from spbe_cli.assessment import Assessment, validate_assessment
 from spbe_cli.numbers import exact_text, round_half_up
 from spbe_cli.rubric import Rubric
 from spbe_cli.scoring import score
-
-from conftest import FIXTURES
 
 EXACT = yaml.safe_load((FIXTURES / "exact-indices.yaml").read_text())
 
@@ -75,7 +74,9 @@ def test_index_worked_example_from_domain_weights(rubric59: Rubric) -> None:
         ("1.7975", "1.80", "Kurang"),
     ],
 )
-def test_rounding_and_predicates_from_real_levels(rubric59: Rubric, name: str, shown: str, predicate: str) -> None:
+def test_rounding_and_predicates_from_real_levels(
+    rubric59: Rubric, name: str, shown: str, predicate: str
+) -> None:
     card = score(rubric59, assessment_of(rubric59, vector(rubric59, name)))
     assert card.index.exact == Fraction(name)
     assert str(card.index.value) == shown
@@ -94,7 +95,9 @@ def test_rounding_and_predicates_from_real_levels(rubric59: Rubric, name: str, s
         ("1", "1.00", "Kurang"),
     ],
 )
-def test_predicate_comes_from_the_exact_value(rubric59: Rubric, exact: str, shown: str, predicate: str) -> None:
+def test_predicate_comes_from_the_exact_value(
+    rubric59: Rubric, exact: str, shown: str, predicate: str
+) -> None:
     value = Fraction(exact)
     assert str(round_half_up(value)) == shown
     assert rubric59.predicate_for(value) == predicate
@@ -102,7 +105,14 @@ def test_predicate_comes_from_the_exact_value(rubric59: Rubric, exact: str, show
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [("4.765", "4.77"), ("1.025", "1.03"), ("2.675", "2.68"), ("0.125", "0.13"), ("-1.025", "-1.03"), ("2.7949", "2.79")],
+    [
+        ("4.765", "4.77"),
+        ("1.025", "1.03"),
+        ("2.675", "2.68"),
+        ("0.125", "0.13"),
+        ("-1.025", "-1.03"),
+        ("2.7949", "2.79"),
+    ],
 )
 def test_round_half_up_ties(value: str, shown: str) -> None:
     assert round_half_up(Fraction(value)) == Decimal(shown)
@@ -120,7 +130,8 @@ def test_domain_index_comes_from_levels_not_rounded_aspects(rubric59: Rubric) ->
     card = score(rubric59, assessment_of(rubric59, all_at(rubric59, 2, _21=3, _29=3)))
     domain3 = card.domain("3")
     assert domain3.index.exact == sum(
-        Fraction(card.indicators[int(i.key) - 1].level or 0) * i.weight for i in rubric59.domains[2].indicators
+        Fraction(card.indicators[int(i.key) - 1].level or 0) * i.weight
+        for i in rubric59.domains[2].indicators
     ) / Fraction("16.5")
 
 
@@ -143,9 +154,9 @@ def test_partial_scores_a_range_not_a_mean(rubric59: Rubric) -> None:
 
 
 def test_examples_reproduce_the_public_story(rubric59: Rubric) -> None:
-    from spbe_cli.workflow import RubricStore, assess
-
     from conftest import EXAMPLES
+
+    from spbe_cli.workflow import RubricStore, assess
 
     store = RubricStore()
     first = assess(EXAMPLES / "kota-contoh-2021.yaml", store).scorecard

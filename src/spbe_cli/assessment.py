@@ -89,7 +89,7 @@ def rubric_reference(data: Any) -> str | None:
 def validate_assessment(
     data: Any, rubric: Rubric | None, *, partial: bool = False
 ) -> Assessment | list[Problem]:
-    """The validated assessment, or every problem in it; the rubric, when known, checks the levels."""
+    """The validated assessment, or every problem in it; a known rubric also checks levels."""
     if not isinstance(data, dict):
         return [Problem("SPBE100", ())]
     data, problems = _normalise_keys(data)
@@ -129,7 +129,12 @@ def _normalise_keys(data: dict[Any, Any]) -> tuple[dict[Any, Any], list[Problem]
             shown = describe_input(key)
             example = int(key) if isinstance(key, Decimal) and key == int(key) else 1
             problems.append(
-                Problem("SPBE110", path_of("indikator", key), {"id": shown, "example": example}, at="key")
+                Problem(
+                    "SPBE110",
+                    path_of("indikator", key),
+                    {"id": shown, "example": example},
+                    at="key",
+                )
             )
     return {**data, "indikator": normal}, problems
 
@@ -137,7 +142,9 @@ def _normalise_keys(data: dict[Any, Any]) -> tuple[dict[Any, Any], list[Problem]
 def _as_level_problem(problem: Problem) -> Problem:
     """A wrong type where a level belongs is a level problem, with the fix spelled out."""
     path = problem.path
-    is_level = len(path) >= 2 and path[0] == "indikator" and (len(path) == 2 or path[2:] == ("level",))
+    is_level = (
+        len(path) >= 2 and path[0] == "indikator" and (len(path) == 2 or path[2:] == ("level",))
+    )
     if problem.code != "SPBE106" or not is_level:
         return problem
     got = problem.params["got"]
@@ -164,11 +171,18 @@ def _check_levels(indicators: dict[str, Any], rubric: Rubric, *, partial: bool) 
             problems.append(Problem("SPBE101", path_of("indikator", key), params, at="key"))
             continue
         level, where = _raw_level(claim, key)
-        if isinstance(level, int) and not isinstance(level, bool):
-            if not rubric.level_min <= level <= rubric.level_max:
-                params = {"id": key, "level": level, "min": rubric.level_min, "max": rubric.level_max}
-                problems.append(Problem("SPBE102", where, params))
-    missing = [i.key for i in rubric.indicators if _raw_level(indicators.get(i.key), i.key)[0] is None]
+        is_level = isinstance(level, int) and not isinstance(level, bool)
+        if is_level and not rubric.level_min <= level <= rubric.level_max:
+            params = {
+                "id": key,
+                "level": level,
+                "min": rubric.level_min,
+                "max": rubric.level_max,
+            }
+            problems.append(Problem("SPBE102", where, params))
+    missing = [
+        i.key for i in rubric.indicators if _raw_level(indicators.get(i.key), i.key)[0] is None
+    ]
     if missing and not partial:
         problems.append(Problem("SPBE104", ("indikator",), {"ids": ", ".join(missing)}, at="key"))
     return problems

@@ -34,7 +34,7 @@ def parse_number(value: object) -> Fraction:
 
 
 def round_half_up(value: Fraction, decimals: int = 2) -> Decimal:
-    """Round to `decimals` places with halves away from zero, as the ministry and Excel's ROUND do."""
+    """Round to `decimals` places with halves away from zero, as the ministry and Excel's ROUND."""
     scale = 10**decimals
     magnitude = int(abs(value) * scale + Fraction(1, 2))
     signed = -magnitude if value < 0 else magnitude

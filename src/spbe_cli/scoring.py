@@ -116,7 +116,9 @@ def index_of(
     return Index(low, high, rubric.predicate_for(low), rubric.predicate_for(high), rubric.decimals)
 
 
-def _group(rubric: Rubric, kind: str, group: Domain | Aspect, levels: dict[str, int | None]) -> GroupScore:
+def _group(
+    rubric: Rubric, kind: str, group: Domain | Aspect, levels: dict[str, int | None]
+) -> GroupScore:
     return GroupScore(
         kind=kind,
         key=group.key,

@@ -19,7 +19,18 @@ def _index_cells(index: Index) -> list[str]:
 
 
 def _group_row(path: str, g: GroupScore) -> list[str]:
-    return [path, g.kind, str(g.id), g.name, g.domain_key or "", exact_text(g.weight), "", "", *_index_cells(g.index), ""]
+    return [
+        path,
+        g.kind,
+        str(g.id),
+        g.name,
+        g.domain_key or "",
+        exact_text(g.weight),
+        "",
+        "",
+        *_index_cells(g.index),
+        "",
+    ]
 
 
 def scorecards_csv(cards: list[tuple[str, Scorecard]]) -> str:
@@ -28,7 +39,20 @@ def scorecards_csv(cards: list[tuple[str, Scorecard]]) -> str:
     writer.writerow(HEADER)
     for path, card in cards:
         a = card.assessment
-        writer.writerow([path, "index", "", a.agency.nama, card.rubric.id, "100", "", "", *_index_cells(card.index), ""])
+        writer.writerow(
+            [
+                path,
+                "index",
+                "",
+                a.agency.nama,
+                card.rubric.id,
+                "100",
+                "",
+                "",
+                *_index_cells(card.index),
+                "",
+            ]
+        )
         writer.writerows(_group_row(path, d) for d in card.domains)
         writer.writerows(_group_row(path, asp) for asp in card.aspects)
         for s in card.indicators:

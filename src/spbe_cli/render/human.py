@@ -14,7 +14,9 @@ def wants_rich(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-def write_report(report: Report, stream: TextIO, *, markdown_out: bool = False, bands: int = 5) -> None:
+def write_report(
+    report: Report, stream: TextIO, *, markdown_out: bool = False, bands: int = 5
+) -> None:
     if markdown_out:
         stream.write(markdown.layout(report))
     elif wants_rich(stream):

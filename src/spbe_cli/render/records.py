@@ -16,7 +16,11 @@ from ..scoring import GroupScore, Index, Scorecard
 
 
 def index_record(index: Index) -> dict[str, Any]:
-    record: dict[str, Any] = {"value": index.value, "exact": exact_text(index.exact), "predicate": index.predicate}
+    record: dict[str, Any] = {
+        "value": index.value,
+        "exact": exact_text(index.exact),
+        "predicate": index.predicate,
+    }
     if not index.settled:
         record["high"] = {
             "value": index.high_value,
@@ -86,7 +90,10 @@ def _encode(value: Any, depth: int) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, depth + 1)}" for k, v in value.items()]
+        items = [
+            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, depth + 1)}"
+            for k, v in value.items()
+        ]
         return "{\n" + ",\n".join(items) + f"\n{pad}}}"
     if isinstance(value, list | tuple):
         if not value:

@@ -1,4 +1,4 @@
-"""Rich tables for a terminal; imported only when a terminal will show them (Rich costs start-up)."""
+"""Rich tables for a terminal; imported only when a terminal will show them (Rich costs time)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def _tone_style(rank: int | None, bands: int) -> str:
 
 
 def _table(table: Table, bands: int) -> RichTable:
-    out = RichTable(title=table.title, box=box.SIMPLE_HEAVY, title_justify="left", title_style="bold")
+    out = RichTable(
+        title=table.title, box=box.SIMPLE_HEAVY, title_justify="left", title_style="bold"
+    )
     for header, align in zip(table.headers, table.align, strict=True):
         out.add_column(header, justify=align, overflow="fold")
     for row, tone in zip(table.rows, table.tones or [None] * len(table.rows), strict=True):

@@ -1,4 +1,4 @@
-"""`spbe rubric list` and `spbe rubric show`: rubrics and indicator criteria as tables or records."""
+"""`spbe rubric list` and `spbe rubric show`: rubrics and criteria as tables or records."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def list_records(rubrics: list[Rubric]) -> list[dict[str, Any]]:
             "indicators": len(r.indicators),
             "levels": {"min": r.level_min, "max": r.level_max},
             "predicates": [
-                {"name": b.name, "min": exact_text(b.low), "max": exact_text(b.high)} for b in r.bands
+                {"name": b.name, "min": exact_text(b.low), "max": exact_text(b.high)}
+                for b in r.bands
             ],
         }
         for r in rubrics
@@ -46,7 +47,11 @@ def tree_report(rubric: Rubric, lang: Lang) -> Report:
         table.rows.append([str(ind.id), ind.name, ind.aspect_key, exact_text(ind.weight)])
         table.tones.append(None)
     bands = " · ".join(f"{b.name} ≥ {exact_text(b.low)}" for b in rubric.bands)
-    heading = [f"{rubric.id}: {rubric.title}", f"{text('regulation', lang)}: {rubric.regulation}", bands]
+    heading = [
+        f"{rubric.id}: {rubric.title}",
+        f"{text('regulation', lang)}: {rubric.regulation}",
+        bands,
+    ]
     return Report(heading, [rubric.source] if rubric.provisional else [], [table])
 
 

@@ -13,7 +13,9 @@ from .tables import Detail, Report, scorecard_report, summary_report
 Format = Literal["table", "json", "csv", "markdown", "yaml", "toml"]
 
 
-def human_report(cards: list[tuple[str, Scorecard]], single: bool, lang: Lang, detail: Detail) -> Report:
+def human_report(
+    cards: list[tuple[str, Scorecard]], single: bool, lang: Lang, detail: Detail
+) -> Report:
     if single:
         return scorecard_report(cards[0][1], lang, detail)
     return summary_report(cards, lang)

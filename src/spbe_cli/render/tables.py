@@ -23,7 +23,7 @@ class Table:
     align: list[Align]
     rows: list[list[str]] = field(default_factory=list)
     tones: list[int | None] = field(default_factory=list)
-    """Per row, the predicate band rank (0 = lowest) for colouring; None when not a predicate row."""
+    """Per row, the predicate band rank (0 = lowest) for colouring; None for other rows."""
 
 
 @dataclass
@@ -52,7 +52,8 @@ def scorecard_report(card: Scorecard, lang: Lang, detail: Detail) -> Report:
     heading = [
         text("score.title", lang, agency=agency.nama, year=a.tahun, stage=a.tahap),
         f"{text('rubric', lang)}: {rubric.id} ({rubric.regulation})",
-        f"{text('index', lang)}: {index_text(card.index)} · {text('predicate', lang)}: {predicate_text(card.index)}",
+        f"{text('index', lang)}: {index_text(card.index)} · "
+        f"{text('predicate', lang)}: {predicate_text(card.index)}",
     ]
     tables = []
     if card.domains:
@@ -143,9 +144,13 @@ def _indicator_table(card: Scorecard, lang: Lang) -> Table:
 def summary_report(cards: list[tuple[str, Scorecard]], lang: Lang) -> Report:
     same_rubric = len({c.rubric.id for _, c in cards}) == 1
     domains = cards[0][1].domains if cards and same_rubric else ()
-    headers = [text(k, lang) for k in ("file", "agency", "year", "stage", "index.short", "predicate")]
+    headers = [
+        text(k, lang) for k in ("file", "agency", "year", "stage", "index.short", "predicate")
+    ]
     headers += [f"D{d.id}" for d in domains]
-    align: list[Align] = ["left", "left", "right", "left", "right", "left"] + ["right"] * len(domains)
+    align: list[Align] = ["left", "left", "right", "left", "right", "left"] + ["right"] * len(
+        domains
+    )
     table = Table(text("summary.title", lang, count=len(cards)), headers, align)
     for path, card in cards:
         row = [path, card.assessment.agency.nama, str(card.assessment.tahun), card.assessment.tahap]

@@ -1,0 +1,418 @@
+"""`spbe diff` output: a Comparison or a Trend as tables (text, Rich, Markdown), JSON or CSV.
+
+The human formats are built once as neutral Tables and laid out by the shared layouts, so the
+terminal, a pipe and a pasted Markdown report say the same thing. Changes shown are differences of
+displayed values (2.79 − 1.69 = +1.10) so a table adds up; exact changes are in JSON and CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal, TextIO
+
+from ..diff import Change, Comparison, GroupChange, IndicatorChange, Series, Trend
+from ..messages import Lang, text
+from ..numbers import exact_text, round_half_up
+from ..scoring import Index, Scorecard
+from .human import wants_rich, write_report
+from .records import to_json
+from .tables import Align, Report, Table
+
+DiffFormat = Literal["table", "json", "csv", "markdown"]
+
+SPARK_RICH = "▁▂▃▄▅▆▇█"
+SPARK_ASCII = ".:-=+*#%"
+
+
+def signed(value: Decimal) -> str:
+    return f"+{value}" if value > 0 else str(value)
+
+
+def signed_exact(value: Fraction) -> str:
+    return f"+{exact_text(value)}" if value > 0 else exact_text(value)
+
+
+def side_label(card: Scorecard, lang: Lang) -> str:
+    a = card.assessment
+    return text("score.title", lang, agency=a.agency.nama, year=a.tahun, stage=a.tahap)
+
+
+def _predicate_text(change: Change, lang: Lang) -> str:
+    key = f"diff.pred.{change.predicate_change}"
+    return text(key, lang, old=change.old.predicate, new=change.new.predicate)
+
+
+# ---- two files: the human report -------------------------------------------------------------
+
+
+def _kind_lines(cmp: Comparison, lang: Lang) -> list[str]:
+    old, new = cmp.old.assessment, cmp.new.assessment
+    lines = []
+    if not cmp.same_agency:
+        lines.append(text("diff.kind.agencies", lang, old=old.agency.nama, new=new.agency.nama))
+        if not cmp.same_year:
+            lines.append(text("diff.kind.other_year", lang, old=old.tahun, new=new.tahun))
+    if cmp.kind == "rubrics":
+        lines.append(text("diff.kind.rubrics", lang, old=cmp.old.rubric.id, new=cmp.new.rubric.id))
+    elif cmp.kind == "years":
+        lines.append(text("diff.kind.years", lang, old=old.tahun, new=new.tahun))
+    elif cmp.kind == "stages":
+        key = "diff.kind.stages" if cmp.correction else "diff.kind.stages_back"
+        lines.append(text(key, lang, old=old.tahap, new=new.tahap))
+    elif cmp.kind == "revisions":
+        lines.append(text("diff.kind.revisions", lang))
+    return lines
+
+
+def _summary_lines(cmp: Comparison, lang: Lang) -> list[str]:
+    if not cmp.comparable_indicators:
+        return []
+    counts = {d: cmp.count(d) for d in ("up", "down", "same")}
+    if cmp.correction:
+        counts_line = text("diff.counts.stage", lang, stage=cmp.old.assessment.tahap, **counts)
+    else:
+        counts_line = text("diff.counts", lang, total=len(cmp.indicators), **counts)
+    if not cmp.changed:
+        return [counts_line, text("diff.explained.none", lang)]
+    explained = text(
+        "diff.explained",
+        lang,
+        count=len(cmp.changed),
+        sum=signed_exact(cmp.explained),
+        delta=signed_exact(cmp.index.delta_exact),
+    )
+    return [counts_line, explained]
+
+
+def _notices(cmp: Comparison, lang: Lang) -> list[str]:
+    out = []
+    if cmp.unshared_domains:
+        out.append(text("diff.unshared", lang, names=", ".join(cmp.unshared_domains)))
+    rubrics = {c.rubric.id: c.rubric for c in (cmp.old, cmp.new)}
+    out += [text("provisional.short", lang, rubric=r.id) for r in rubrics.values() if r.provisional]
+    return out
+
+
+def _group_row(ident: str, name: str, change: Change, lang: Lang) -> list[str]:
+    old, new = str(change.old.value), str(change.new.value)
+    return [ident, name, old, new, signed(change.delta), _predicate_text(change, lang)]
+
+
+def _groups_table(title: str, first: str, rows: list[list[str]], lang: Lang) -> Table:
+    headers = [first, text("name", lang), text("diff.old", lang), text("diff.new", lang)]
+    headers += [text("diff.delta", lang), text("predicate", lang)]
+    align: list[Align] = ["right", "left", "right", "right", "right", "left"]
+    return Table(title, headers, align, rows, [None] * len(rows))
+
+
+def _domain_table(cmp: Comparison, lang: Lang) -> Table:
+    rows = [_group_row("", text("index", lang), cmp.index, lang)]
+    rows += [_group_row(str(g.id), g.name, g.change, lang) for g in cmp.domains]
+    return _groups_table(text("diff.groups.title", lang), text("domain", lang), rows, lang)
+
+
+def _aspect_table(cmp: Comparison, lang: Lang) -> Table:
+    rows = [_group_row(str(g.id), g.name, g.change, lang) for g in cmp.aspects]
+    return _groups_table(text("aspect", lang), text("aspect", lang), rows, lang)
+
+
+def _level_text(level: int | None, name: str) -> str:
+    return "–" if level is None else f"{level} {name}".strip()
+
+
+def row_note(cmp: Comparison, change: IndicatorChange, lang: Lang) -> str:
+    """Plain up/down, or in a stage comparison the assessors' verdict on the claim."""
+    if cmp.correction:
+        word = {"up": "raised", "down": "lowered", "same": "confirmed"}[change.direction]
+        return text(f"diff.row.{word}", lang)
+    return text(f"diff.row.{change.direction}", lang)
+
+
+def _indicator_table(cmp: Comparison, lang: Lang, show_all: bool) -> Table:
+    listed = cmp.indicators if show_all else cmp.changed
+    headers = [text("indicator", lang), text("name", lang), text("diff.old", lang)]
+    headers += [text("diff.new", lang), text("diff.effect", lang), text("diff.note", lang)]
+    align: list[Align] = ["right", "left", "left", "left", "right", "left"]
+    title = text("diff.indicators.all" if show_all else "diff.indicators.title", lang)
+    table = Table(title, headers, align)
+    for c in listed:
+        table.rows.append(
+            [
+                str(c.indicator.id),
+                c.indicator.name,
+                _level_text(c.old_level, c.old_name),
+                _level_text(c.new_level, c.new_name),
+                signed(round_half_up(c.effect, 4)),
+                row_note(cmp, c, lang),
+            ]
+        )
+        table.tones.append({"up": 2, "down": 0, "same": None}[c.direction])
+    return table
+
+
+def comparison_report(cmp: Comparison, lang: Lang, *, show_all: bool = False) -> Report:
+    i = cmp.index
+    heading = [text("diff.title", lang, old=side_label(cmp.old, lang), new=side_label(cmp.new, lang))]
+    heading += _kind_lines(cmp, lang)
+    heading.append(
+        text(
+            "diff.index_line",
+            lang,
+            old=i.old.value,
+            new=i.new.value,
+            delta=signed(i.delta),
+            predicate=_predicate_text(i, lang),
+        )
+    )
+    heading += _summary_lines(cmp, lang)
+    tables = [_domain_table(cmp, lang)]
+    if cmp.aspects:
+        tables.append(_aspect_table(cmp, lang))
+    if cmp.comparable_indicators and (cmp.changed or show_all):
+        tables.append(_indicator_table(cmp, lang, show_all))
+    return Report(heading, _notices(cmp, lang), tables)
+
+
+# ---- two files: records (JSON) and CSV -------------------------------------------------------
+
+
+def side_record(card: Scorecard, path: str) -> dict[str, Any]:
+    a = card.assessment
+    return {
+        "file": path,
+        "rubric": card.rubric.id,
+        "instansi": a.agency.nama,
+        "tahun": a.tahun,
+        "tahap": a.tahap,
+    }
+
+
+def change_record(change: Change) -> dict[str, Any]:
+    return {
+        "old": change.old.value,
+        "new": change.new.value,
+        "delta": change.delta,
+        "delta_exact": exact_text(change.delta_exact),
+        "old_exact": exact_text(change.old.exact),
+        "new_exact": exact_text(change.new.exact),
+        "old_predicate": change.old.predicate,
+        "new_predicate": change.new.predicate,
+        "predicate_change": change.predicate_change,
+    }
+
+
+def _group_record(g: GroupChange) -> dict[str, Any]:
+    return {"id": g.id, "old_id": g.old_id, "name": g.name, **change_record(g.change)}
+
+
+def _indicator_record(c: IndicatorChange) -> dict[str, Any]:
+    return {
+        "id": c.indicator.id,
+        "name": c.indicator.name,
+        "aspect": c.indicator.aspect_key,
+        "weight": exact_text(c.indicator.weight),
+        "old": c.old_level,
+        "new": c.new_level,
+        "old_name": c.old_name or None,
+        "new_name": c.new_name or None,
+        "change": c.direction,
+        "effect": exact_text(c.effect),
+    }
+
+
+def comparison_record(
+    cmp: Comparison, paths: tuple[str, str], *, show_all: bool = False
+) -> dict[str, Any]:
+    listed = cmp.indicators if show_all else cmp.changed
+    counts = {d: cmp.count(d) for d in ("up", "down", "same")}
+    return {
+        "kind": cmp.kind,
+        "comparable_indicators": cmp.comparable_indicators,
+        "correction": cmp.correction,
+        "old": side_record(cmp.old, paths[0]),
+        "new": side_record(cmp.new, paths[1]),
+        "index": change_record(cmp.index),
+        "domains": [_group_record(g) for g in cmp.domains],
+        "aspects": [_group_record(g) for g in cmp.aspects],
+        "indicators": [_indicator_record(c) for c in listed],
+        "explained": exact_text(cmp.explained) if cmp.comparable_indicators else None,
+        "summary": counts if cmp.comparable_indicators else None,
+        "unshared_domains": list(cmp.unshared_domains),
+    }
+
+
+CSV_HEADER = [
+    "kind", "id", "name", "old", "new", "delta", "delta_exact",
+    "old_label", "new_label", "change", "effect",
+]  # fmt: skip
+
+
+def _csv_change(kind: str, ident: str, name: str, c: Change) -> list[str]:
+    return [
+        kind, ident, name, str(c.old.value), str(c.new.value), signed(c.delta),
+        signed_exact(c.delta_exact), c.old.predicate, c.new.predicate, c.predicate_change, "",
+    ]  # fmt: skip
+
+
+def comparison_csv(cmp: Comparison, *, show_all: bool = False) -> str:
+    """One long table: index, domains, aspects, then indicators (levels, level names, effect)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    writer.writerow(_csv_change("index", "", cmp.new.assessment.agency.nama, cmp.index))
+    writer.writerows(_csv_change("domain", str(g.id), g.name, g.change) for g in cmp.domains)
+    writer.writerows(_csv_change("aspect", str(g.id), g.name, g.change) for g in cmp.aspects)
+    for c in cmp.indicators if show_all else cmp.changed:
+        step = (c.new_level or 0) - (c.old_level or 0)
+        writer.writerow(
+            ["indicator", str(c.indicator.id), c.indicator.name, _opt(c.old_level), _opt(c.new_level),
+             f"{step:+d}" if step else "0", f"{step:+d}" if step else "0", c.old_name, c.new_name,
+             c.direction, exact_text(c.effect)]
+        )  # fmt: skip
+    return buffer.getvalue()
+
+
+def _opt(level: int | None) -> str:
+    return "" if level is None else str(level)
+
+
+def write_comparison(
+    cmp: Comparison,
+    paths: tuple[str, str],
+    fmt: DiffFormat,
+    stream: TextIO,
+    *,
+    lang: Lang,
+    show_all: bool = False,
+) -> None:
+    if fmt == "json":
+        stream.write(to_json(comparison_record(cmp, paths, show_all=show_all)))
+    elif fmt == "csv":
+        stream.write(comparison_csv(cmp, show_all=show_all))
+    else:
+        report = comparison_report(cmp, lang, show_all=show_all)
+        write_report(report, stream, markdown_out=fmt == "markdown")
+
+
+# ---- three or more files: the trend ----------------------------------------------------------
+
+
+def sparkline(points: tuple[Index, ...], low: int, high: int, ramp: str) -> str:
+    """One character per point on the rubric's whole range, so rows can be compared by eye."""
+    span = Fraction(high - low) or Fraction(1)
+    steps = len(ramp) - 1
+    chars = []
+    for p in points:
+        position = min(max((p.exact - low) / span, Fraction(0)), Fraction(1))
+        chars.append(ramp[int(round_half_up(position * steps, 0))])
+    return "".join(chars)
+
+
+def _column_header(card: Scorecard, with_stage: bool) -> str:
+    a = card.assessment
+    return f"{a.tahun} {a.tahap}" if with_stage else str(a.tahun)
+
+
+def trend_report(tr: Trend, paths: list[str], lang: Lang, *, ramp: str | None = None) -> Report:
+    with_stage = len({c.assessment.tahap for c in tr.cards}) > 1
+    columns = [_column_header(c, with_stage) for c in tr.cards]
+    headers = ["", text("name", lang), *columns, text("diff.delta", lang)]
+    align: list[Align] = ["right", "left", *(["right"] * len(columns)), "right"]
+    if ramp:
+        headers.append(text("diff.trend", lang))
+        align.append("left")
+    low = min(c.rubric.level_min for c in tr.cards)
+    high = max(c.rubric.level_max for c in tr.cards)
+    table = Table("", headers, align)
+
+    def add(ident: str, name: str, s: Series) -> None:
+        row = [ident, name, *(str(p.value) for p in s.points), signed(s.delta)]
+        table.rows.append(row + ([sparkline(s.points, low, high, ramp)] if ramp else []))
+        table.tones.append(None)
+
+    add("", text("index", lang), tr.index)
+    first, last = tr.index.points[0].predicate, tr.index.points[-1].predicate
+    predicates = [p.predicate for p in tr.index.points]
+    table.rows.append(["", text("predicate", lang), *predicates, f"{first} → {last}"] + ([""] if ramp else []))
+    table.tones.append(None)
+    for s in tr.domains:
+        add(str(s.id), s.name, s)
+    return Report(_trend_heading(tr, paths, columns, lang), _trend_notices(tr, lang), [table])
+
+
+def _trend_heading(tr: Trend, paths: list[str], columns: list[str], lang: Lang) -> list[str]:
+    heading = [text("diff.trend.title", lang, count=len(tr.cards))]
+    for column, position, card in zip(columns, tr.order, tr.cards, strict=True):
+        heading.append(f"{column}: {paths[position]} ({card.assessment.agency.nama})")
+    return heading
+
+
+def _trend_notices(tr: Trend, lang: Lang) -> list[str]:
+    out = []
+    agencies = list(dict.fromkeys(c.assessment.agency.nama for c in tr.cards))
+    if len(agencies) > 1:
+        out.append(text("diff.trend.agencies", lang, names=", ".join(agencies)))
+    rubrics = list(dict.fromkeys(c.rubric.id for c in tr.cards))
+    if not tr.same_rubric:
+        out.append(text("diff.trend.rubrics", lang, rubrics=", ".join(rubrics)))
+    if tr.unshared_domains:
+        out.append(text("diff.unshared", lang, names=", ".join(tr.unshared_domains)))
+    provisional = [c.rubric.id for c in tr.cards if c.rubric.provisional]
+    out += [text("provisional.short", lang, rubric=r) for r in dict.fromkeys(provisional)]
+    return out
+
+
+def _series_record(s: Series) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "name": s.name,
+        "points": [
+            {"value": p.value, "exact": exact_text(p.exact), "predicate": p.predicate} for p in s.points
+        ],
+        "delta": s.delta,
+        "delta_exact": exact_text(s.delta_exact),
+    }
+
+
+def trend_record(tr: Trend, paths: list[str]) -> dict[str, Any]:
+    index = _series_record(tr.index)
+    del index["id"], index["name"]
+    return {
+        "kind": "trend",
+        "order": ["tahun", "tahap"],
+        "comparable_indicators": tr.same_rubric,
+        "files": [side_record(c, paths[i]) for i, c in zip(tr.order, tr.cards, strict=True)],
+        "index": index,
+        "domains": [_series_record(s) for s in tr.domains],
+        "unshared_domains": list(tr.unshared_domains),
+    }
+
+
+def trend_csv(tr: Trend, paths: list[str]) -> str:
+    """Long form for spreadsheets: one row per series and file, in the trend's order."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["series", "id", "name", "file", "tahun", "tahap", "value", "exact", "predicate"])
+    series = [("index", "", "", tr.index)] + [("domain", str(s.id), s.name, s) for s in tr.domains]
+    for kind, ident, name, s in series:
+        for position, card, p in zip(tr.order, tr.cards, s.points, strict=True):
+            a = card.assessment
+            writer.writerow(
+                [kind, ident, name, paths[position], a.tahun, a.tahap, p.value, exact_text(p.exact), p.predicate]
+            )
+    return buffer.getvalue()
+
+
+def write_trend(tr: Trend, paths: list[str], fmt: DiffFormat, stream: TextIO, *, lang: Lang) -> None:
+    if fmt == "json":
+        stream.write(to_json(trend_record(tr, paths)))
+    elif fmt == "csv":
+        stream.write(trend_csv(tr, paths))
+    elif fmt == "markdown":
+        write_report(trend_report(tr, paths, lang), stream, markdown_out=True)
+    else:
+        ramp = SPARK_RICH if wants_rich(stream) else SPARK_ASCII
+        write_report(trend_report(tr, paths, lang, ramp=ramp), stream)

@@ -1,0 +1,166 @@
+"""`spbe plan` output: the roadmap as a table, Markdown, JSON or CSV, from a Plan; nothing computed here."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Literal, TextIO
+
+from ..messages import Lang, text
+from ..numbers import exact_text, round_half_up
+from ..plan import Plan, Step
+from ..rubric import Rubric
+from ..scoring import Scorecard
+from .human import write_report
+from .records import to_json
+from .tables import Align, Report, Table
+
+PlanFormat = Literal["table", "json", "csv", "markdown"]
+
+
+def _index(rubric: Rubric, value: Any) -> dict[str, Any]:
+    return {
+        "value": round_half_up(value, rubric.decimals),
+        "exact": exact_text(value),
+        "predicate": rubric.predicate_for(value),
+    }
+
+
+def _level(rubric: Rubric, step: Step, level: int) -> str:
+    name = step.indicator.level_name(level)
+    return f"{level} {name}".strip()
+
+
+def plan_record(plan: Plan, card: Scorecard, file: str) -> dict[str, Any]:
+    rubric = card.rubric
+    agency = card.assessment.agency
+    record: dict[str, Any] = {
+        "file": file,
+        "rubric": rubric.id,
+        "instansi": {"nama": agency.nama, "jenis": agency.jenis, "provinsi": agency.provinsi},
+        "tahun": card.assessment.tahun,
+        "start": _index(rubric, plan.start),
+        "target": _index(rubric, plan.target),
+        "steps": [_step_record(s) for s in plan.steps],
+        "step_count": plan.step_count,
+        "reached": _index(rubric, plan.reached),
+        "reachable": plan.reachable,
+    }
+    if plan.cost is not None:
+        record["cost"] = exact_text(plan.cost)
+    return record
+
+
+def _step_record(step: Step) -> dict[str, Any]:
+    ind = step.indicator
+    record: dict[str, Any] = {
+        "id": ind.id,
+        "name": ind.name,
+        "from": step.from_level,
+        "to": step.to_level,
+        "gain": exact_text(step.gain),
+        "from_name": ind.level_name(step.from_level) or None,
+        "to_name": ind.level_name(step.to_level) or None,
+        "criterion": ind.criteria.get(step.to_level),
+    }
+    if step.cost is not None:
+        record["cost"] = exact_text(step.cost)
+    return record
+
+
+def plan_report(plan: Plan, card: Scorecard, lang: Lang) -> Report:
+    rubric = card.rubric
+    a = card.assessment
+    shown = round_half_up(plan.target, rubric.decimals)
+    heading = [
+        text("plan.title", lang, target=shown, agency=a.agency.nama, year=a.tahun),
+        text("plan.start", lang, value=round_half_up(plan.start, rubric.decimals), predicate=rubric.predicate_for(plan.start)),
+        text("plan.target", lang, value=shown, predicate=rubric.predicate_for(plan.target)),
+    ]
+    notices = _notices(plan, rubric, lang)
+    return Report(heading, notices, [_steps_table(plan, rubric, lang)] if plan.steps else [])
+
+
+def _notices(plan: Plan, rubric: Rubric, lang: Lang) -> list[str]:
+    reached = plan.reached
+    if not plan.steps and plan.reachable:
+        return [text("plan.met", lang)]
+    out = []
+    if not plan.reachable:
+        best = round_half_up(reached, rubric.decimals)
+        target = round_half_up(plan.target, rubric.decimals)
+        pred = rubric.predicate_for(reached)
+        out.append(text("plan.unreachable", lang, target=target, best=best, predicate=pred, exact=exact_text(reached)))
+    out.append(
+        text(
+            "plan.reached",
+            lang,
+            value=round_half_up(reached, rubric.decimals),
+            predicate=rubric.predicate_for(reached),
+            exact=exact_text(reached),
+            steps=plan.step_count,
+            count=len(plan.steps),
+        )
+    )
+    if plan.cost is not None:
+        out.append(text("plan.cost", lang, cost=exact_text(plan.cost)))
+    return out
+
+
+def _steps_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
+    with_cost = plan.cost is not None
+    keys = ["indicator", "name", "plan.from", "plan.to", "criteria", "plan.gain", "plan.running"]
+    headers = [text(k, lang) for k in keys]
+    align: list[Align] = ["right", "left", "left", "left", "left", "right", "right"]
+    if with_cost:
+        headers.append(text("plan.cost.col", lang))
+        align.append("right")
+    table = Table(text("plan.steps", lang), headers, align)
+    running = plan.start
+    for step in plan.steps:
+        running += step.gain
+        ind = step.indicator
+        row = [
+            str(ind.id),
+            ind.name,
+            _level(rubric, step, step.from_level),
+            _level(rubric, step, step.to_level),
+            ind.criteria.get(step.to_level, ""),
+            exact_text(step.gain),
+            str(round_half_up(running, rubric.decimals)),
+        ]
+        if with_cost and step.cost is not None:
+            row.append(exact_text(step.cost))
+        table.rows.append(row)
+        table.tones.append(rubric.predicate_rank(rubric.predicate_for(running)))
+    return table
+
+
+CSV_HEADER = ["id", "name", "from", "from_name", "to", "to_name", "gain", "running", "running_exact", "cost", "criterion"]
+
+
+def plan_csv(plan: Plan, rubric: Rubric) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    running = plan.start
+    for step in plan.steps:
+        running += step.gain
+        ind = step.indicator
+        writer.writerow(
+            [ind.id, ind.name, step.from_level, ind.level_name(step.from_level), step.to_level,
+             ind.level_name(step.to_level), exact_text(step.gain), round_half_up(running, rubric.decimals),
+             exact_text(running), "" if step.cost is None else exact_text(step.cost),
+             ind.criteria.get(step.to_level, "")]
+        )  # fmt: skip
+    return buffer.getvalue()
+
+
+def write_plan(plan: Plan, card: Scorecard, file: str, fmt: PlanFormat, stream: TextIO, lang: Lang) -> None:
+    if fmt == "json":
+        stream.write(to_json(plan_record(plan, card, file)))
+    elif fmt == "csv":
+        stream.write(plan_csv(plan, card.rubric))
+    else:
+        report = plan_report(plan, card, lang)
+        write_report(report, stream, markdown_out=fmt == "markdown", bands=len(card.rubric.bands))

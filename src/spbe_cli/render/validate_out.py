@@ -1,0 +1,151 @@
+"""`spbe validate` output: compiler-style text, JSON, GitHub Actions annotations, JUnit XML.
+
+Every format carries the same facts (file, line, column, severity, code, message) so a CI system
+can pick what it reads best; the summary is words for people, so it goes where people look.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Literal, TextIO
+from xml.etree import ElementTree as ET
+
+from ..messages import Lang, text
+from ..problems import Located
+from ..validation import FileResult
+from .problems_out import problem_line
+
+ValidateFormat = Literal["text", "json", "github", "junit"]
+Sources = Mapping[str, Mapping[int, str]]
+"""Source lines to show under problems, by file and 1-based line (only on a terminal)."""
+
+
+def summary_line(results: list[FileResult], lang: Lang) -> str:
+    valid = sum(r.valid for r in results)
+    warnings = sum(len(r.warnings) for r in results)
+    params = {"files": len(results), "valid": valid, "invalid": len(results) - valid}
+    return text("validate.summary", lang, **params, warnings=warnings) + "\n"
+
+
+def write_text(
+    results: list[FileResult], stream: TextIO, lang: Lang, sources: Sources | None = None
+) -> None:
+    for result in results:
+        lines = (sources or {}).get(result.path, {})
+        for item in result.problems:
+            stream.write(problem_line(item, lang) + "\n")
+            if item.line in lines:
+                stream.write(_excerpt(lines[item.line], item.column))
+    stream.write(summary_line(results, lang))
+
+
+def _excerpt(source: str, column: int) -> str:
+    """The offending line and a caret under the column, tabs kept so the caret lines up."""
+    pad = "".join(c if c == "\t" else " " for c in source[: column - 1])
+    return f"    {source}\n    {pad}^\n"
+
+
+def records(results: list[FileResult], lang: Lang) -> list[dict[str, object]]:
+    return [
+        {
+            "file": item.file,
+            "line": item.line,
+            "column": item.column,
+            "severity": item.severity,
+            "code": item.code,
+            "message": text(item.code, lang, **item.problem.params),
+        }
+        for result in results
+        for item in result.problems
+    ]
+
+
+def write_json(results: list[FileResult], stream: TextIO, lang: Lang) -> None:
+    stream.write(json.dumps(records(results, lang), ensure_ascii=False, indent=2) + "\n")
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(item: Located, lang: Lang) -> str:
+    """One workflow command; GitHub shows it on the file's line in the pull request."""
+    message = text(item.code, lang, **item.problem.params)
+    props = ",".join(
+        f"{key}={_escape_property(str(value))}"
+        for key, value in (
+            ("file", item.file),
+            ("line", item.line),
+            ("col", item.column),
+            ("title", item.code),
+        )
+    )
+    return f"::{item.severity} {props}::{_escape_data(f'[{item.code}] {message}')}"
+
+
+def write_github(results: list[FileResult], stream: TextIO, lang: Lang) -> None:
+    for result in results:
+        for item in result.problems:
+            stream.write(github_line(item, lang) + "\n")
+    stream.write(summary_line(results, lang))
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(value: str) -> str:
+    """XML 1.0 cannot hold control characters at all; a hostile file's key may contain them."""
+    return _NOT_XML.sub("\ufffd", value)
+
+
+def junit_xml(results: list[FileResult], lang: Lang) -> str:
+    """One testcase per file: a failure lists its errors, warnings go to system-out."""
+    invalid = sum(not r.valid for r in results)
+    suite = ET.Element(
+        "testsuite",
+        {"name": "spbe validate", "tests": str(len(results)), "failures": str(invalid)},
+    )
+    suite.set("errors", "0")
+    for result in results:
+        name = _xml_safe(result.path)
+        case = ET.SubElement(suite, "testcase", {"classname": "spbe.validate", "name": name})
+        if result.errors:
+            first = result.errors[0]
+            failure = ET.SubElement(
+                case,
+                "failure",
+                {"message": _xml_safe(text(first.code, lang, **first.problem.params)), "type": first.code},
+            )
+            failure.text = _xml_safe("".join(problem_line(p, lang) + "\n" for p in result.errors))
+        if result.warnings:
+            out = ET.SubElement(case, "system-out")
+            out.text = _xml_safe("".join(problem_line(p, lang) + "\n" for p in result.warnings))
+    ET.indent(suite)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+
+
+def write_validation(
+    results: list[FileResult],
+    fmt: ValidateFormat,
+    out: TextIO,
+    err: TextIO,
+    lang: Lang,
+    sources: Sources | None = None,
+) -> None:
+    """Machine formats keep stdout parseable and put the summary on stderr."""
+    if fmt == "json":
+        write_json(results, out, lang)
+        err.write(summary_line(results, lang))
+    elif fmt == "junit":
+        out.write(junit_xml(results, lang))
+        err.write(summary_line(results, lang))
+    elif fmt == "github":
+        write_github(results, out, lang)
+    else:
+        write_text(results, out, lang, sources)
