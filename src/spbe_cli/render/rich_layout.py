@@ -27,7 +27,11 @@ def _table(table: Table, bands: int) -> RichTable:
     for header, align in zip(table.headers, table.align, strict=True):
         out.add_column(header, justify=align, overflow="fold")
     for row, tone in zip(table.rows, table.tones or [None] * len(table.rows), strict=True):
-        out.add_row(*row, style=_tone_style(tone, bands))
+        cells: list[str | Text] = list(row)
+        if table.tone_column is not None:
+            column = table.tone_column
+            cells[column] = Text(row[column], style=_tone_style(tone, bands))
+        out.add_row(*cells)
     return out
 
 

@@ -24,6 +24,8 @@ class Table:
     rows: list[list[str]] = field(default_factory=list)
     tones: list[int | None] = field(default_factory=list)
     """Per row, the predicate band rank (0 = lowest) for colouring; None for other rows."""
+    tone_column: int | None = None
+    """The column that holds the predicate, which a terminal colours by its band."""
 
 
 @dataclass
@@ -99,7 +101,7 @@ def _groups_table(card: Scorecard, groups: tuple[GroupScore, ...], kind: str, la
         align.append("right")
     headers += [text("weight", lang), text("index.short", lang), text("predicate", lang)]
     align += ["right", "right", "left"]
-    table = Table(f"{text(kind, lang)}", headers, align)
+    table = Table(f"{text(kind, lang)}", headers, align, tone_column=len(headers) - 1)
     for g in groups:
         row = [str(g.id), g.name]
         if with_domain:
@@ -151,7 +153,7 @@ def summary_report(cards: list[tuple[str, Scorecard]], lang: Lang) -> Report:
     align: list[Align] = ["left", "left", "right", "left", "right", "left"] + ["right"] * len(
         domains
     )
-    table = Table(text("summary.title", lang, count=len(cards)), headers, align)
+    table = Table(text("summary.title", lang, count=len(cards)), headers, align, tone_column=5)
     for path, card in cards:
         row = [path, card.assessment.agency.nama, str(card.assessment.tahun), card.assessment.tahap]
         row += [index_text(card.index), predicate_text(card.index)]
