@@ -96,16 +96,20 @@ def _notices(cmp: Comparison, lang: Lang) -> list[str]:
     return out
 
 
-def _group_row(ident: str, name: str, change: Change, lang: Lang) -> list[str]:
+def _group_row(ident: str, name: str, change: Change, lang: Lang) -> tuple[list[str], Change]:
     old, new = str(change.old.value), str(change.new.value)
-    return [ident, name, old, new, signed(change.delta), _predicate_text(change, lang)]
+    return [ident, name, old, new, signed(change.delta), _predicate_text(change, lang)], change
 
 
-def _groups_table(title: str, first: str, rows: list[list[str]], lang: Lang) -> Table:
+def _groups_table(
+    title: str, first: str, rows: list[tuple[list[str], Change]], lang: Lang
+) -> Table:
+    """The predicate cell is coloured on a terminal by the new value's band."""
     headers = [first, text("name", lang), text("diff.old", lang), text("diff.new", lang)]
     headers += [text("diff.delta", lang), text("predicate", lang)]
     align: list[Align] = ["right", "left", "right", "right", "right", "left"]
-    return Table(title, headers, align, rows, [None] * len(rows))
+    tones: list[int | None] = [change.new_rank for _, change in rows]
+    return Table(title, headers, align, [row for row, _ in rows], tones, tone_column=5)
 
 
 def _domain_table(cmp: Comparison, lang: Lang) -> Table:
@@ -137,7 +141,7 @@ def _indicator_table(cmp: Comparison, lang: Lang, show_all: bool) -> Table:
     headers += [text("diff.new", lang), text("diff.effect", lang), text("diff.note", lang)]
     align: list[Align] = ["right", "left", "left", "left", "right", "left"]
     title = text("diff.indicators.all" if show_all else "diff.indicators.title", lang)
-    table = Table(title, headers, align)
+    table = Table(title, headers, align, tone_column=4)  # the effect: green up, red down
     for c in listed:
         table.rows.append(
             [
@@ -155,7 +159,9 @@ def _indicator_table(cmp: Comparison, lang: Lang, show_all: bool) -> Table:
 
 def comparison_report(cmp: Comparison, lang: Lang, *, show_all: bool = False) -> Report:
     i = cmp.index
-    heading = [text("diff.title", lang, old=side_label(cmp.old, lang), new=side_label(cmp.new, lang))]
+    heading = [
+        text("diff.title", lang, old=side_label(cmp.old, lang), new=side_label(cmp.new, lang))
+    ]
     heading += _kind_lines(cmp, lang)
     heading.append(
         text(
@@ -262,15 +268,16 @@ def comparison_csv(cmp: Comparison, *, show_all: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    writer.writerow(_csv_change("index", "", cmp.new.assessment.agency.nama, cmp.index))
+    writer.writerow(_csv_change("index", "", "", cmp.index))
     writer.writerows(_csv_change("domain", str(g.id), g.name, g.change) for g in cmp.domains)
     writer.writerows(_csv_change("aspect", str(g.id), g.name, g.change) for g in cmp.aspects)
     for c in cmp.indicators if show_all else cmp.changed:
         step = (c.new_level or 0) - (c.old_level or 0)
+        steps = f"{step:+d}" if step else "0"
+        old, new = _opt(c.old_level), _opt(c.new_level)
         writer.writerow(
-            ["indicator", str(c.indicator.id), c.indicator.name, _opt(c.old_level), _opt(c.new_level),
-             f"{step:+d}" if step else "0", f"{step:+d}" if step else "0", c.old_name, c.new_name,
-             c.direction, exact_text(c.effect)]
+            ["indicator", str(c.indicator.id), c.indicator.name, old, new, steps, steps,
+             c.old_name, c.new_name, c.direction, exact_text(c.effect)]
         )  # fmt: skip
     return buffer.getvalue()
 
@@ -336,7 +343,9 @@ def trend_report(tr: Trend, paths: list[str], lang: Lang, *, ramp: str | None = 
     add("", text("index", lang), tr.index)
     first, last = tr.index.points[0].predicate, tr.index.points[-1].predicate
     predicates = [p.predicate for p in tr.index.points]
-    table.rows.append(["", text("predicate", lang), *predicates, f"{first} → {last}"] + ([""] if ramp else []))
+    table.rows.append(
+        ["", text("predicate", lang), *predicates, f"{first} → {last}"] + ([""] if ramp else [])
+    )
     table.tones.append(None)
     for s in tr.domains:
         add(str(s.id), s.name, s)
@@ -370,7 +379,8 @@ def _series_record(s: Series) -> dict[str, Any]:
         "id": s.id,
         "name": s.name,
         "points": [
-            {"value": p.value, "exact": exact_text(p.exact), "predicate": p.predicate} for p in s.points
+            {"value": p.value, "exact": exact_text(p.exact), "predicate": p.predicate}
+            for p in s.points
         ],
         "delta": s.delta,
         "delta_exact": exact_text(s.delta_exact),
@@ -395,18 +405,32 @@ def trend_csv(tr: Trend, paths: list[str]) -> str:
     """Long form for spreadsheets: one row per series and file, in the trend's order."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["series", "id", "name", "file", "tahun", "tahap", "value", "exact", "predicate"])
+    writer.writerow(
+        ["series", "id", "name", "file", "tahun", "tahap", "value", "exact", "predicate"]
+    )
     series = [("index", "", "", tr.index)] + [("domain", str(s.id), s.name, s) for s in tr.domains]
     for kind, ident, name, s in series:
         for position, card, p in zip(tr.order, tr.cards, s.points, strict=True):
             a = card.assessment
             writer.writerow(
-                [kind, ident, name, paths[position], a.tahun, a.tahap, p.value, exact_text(p.exact), p.predicate]
+                [
+                    kind,
+                    ident,
+                    name,
+                    paths[position],
+                    a.tahun,
+                    a.tahap,
+                    p.value,
+                    exact_text(p.exact),
+                    p.predicate,
+                ]
             )
     return buffer.getvalue()
 
 
-def write_trend(tr: Trend, paths: list[str], fmt: DiffFormat, stream: TextIO, *, lang: Lang) -> None:
+def write_trend(
+    tr: Trend, paths: list[str], fmt: DiffFormat, stream: TextIO, *, lang: Lang
+) -> None:
     if fmt == "json":
         stream.write(to_json(trend_record(tr, paths)))
     elif fmt == "csv":

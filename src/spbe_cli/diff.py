@@ -1,0 +1,292 @@
+"""Comparing assessments: what moved the index between two scorecards, or across several.
+
+A pure core: it takes Scorecards and returns frozen results; it never prints or reads files.
+Every change is exact. An indicator's effect is (new level − old level) × weight / 100, so the
+effects of all indicators add up to the exact change of the index by construction (the index is
+Σ level × weight / 100). The change a reader sees is the difference of the two displayed, rounded
+values (2.79 − 1.69 = +1.10), so a printed table adds up; the exact change travels alongside.
+
+Two files scored with different rubrics are never paired indicator by indicator: only the overall
+index, the predicate and the domains both rubrics share by name are compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from .assessment import STAGES
+from .rubric import Indicator, Rubric
+from .scoring import GroupScore, Index, IndicatorScore, Scorecard
+
+Direction = Literal["up", "down", "same"]
+Kind = Literal["years", "stages", "agencies", "rubrics", "revisions"]
+
+
+def _direction(old: Fraction | int, new: Fraction | int) -> Direction:
+    return "up" if new > old else "down" if new < old else "same"
+
+
+@dataclass(frozen=True)
+class Change:
+    """An index before and after, with the predicate's move judged by each rubric's own bands."""
+
+    old: Index
+    new: Index
+    old_rank: int
+    new_rank: int
+
+    @property
+    def delta(self) -> Decimal:
+        """The difference of the displayed values: what a reader of the table can check."""
+        return self.new.value - self.old.value
+
+    @property
+    def delta_exact(self) -> Fraction:
+        return self.new.exact - self.old.exact
+
+    @property
+    def direction(self) -> Direction:
+        return _direction(self.old.exact, self.new.exact)
+
+    @property
+    def predicate_change(self) -> Direction:
+        return _direction(self.old_rank, self.new_rank)
+
+
+@dataclass(frozen=True)
+class GroupChange:
+    """A domain or aspect in both files; `old_id` differs from `id` only across rubrics."""
+
+    kind: str
+    id: int | str
+    old_id: int | str
+    name: str
+    change: Change
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    indicator: Indicator
+    old_level: int | None
+    new_level: int | None
+    effect: Fraction
+    """(new − old) × weight / 100: this indicator's share of the change of the overall index."""
+
+    @property
+    def direction(self) -> Direction:
+        return _direction(Fraction(0), self.effect)
+
+    @property
+    def old_name(self) -> str:
+        return self.indicator.level_name(self.old_level) if self.old_level is not None else ""
+
+    @property
+    def new_name(self) -> str:
+        return self.indicator.level_name(self.new_level) if self.new_level is not None else ""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two scorecards compared. `indicators` holds every indicator: gains, losses, unchanged."""
+
+    old: Scorecard
+    new: Scorecard
+    kind: Kind
+    comparable_indicators: bool
+    index: Change
+    domains: tuple[GroupChange, ...]
+    aspects: tuple[GroupChange, ...]
+    indicators: tuple[IndicatorChange, ...]
+    unshared_domains: tuple[str, ...]
+    """Names of domains found in only one of the two rubrics (never paired)."""
+
+    @property
+    def same_agency(self) -> bool:
+        return _agency_key(self.old) == _agency_key(self.new)
+
+    @property
+    def same_year(self) -> bool:
+        return self.old.assessment.tahun == self.new.assessment.tahun
+
+    @property
+    def correction(self) -> bool:
+        """A later stage of the same assessment: its changes are the assessors' corrections."""
+        old, new = self.old.assessment.tahap, self.new.assessment.tahap
+        return self.kind == "stages" and STAGES.index(new) > STAGES.index(old)
+
+    @property
+    def changed(self) -> tuple[IndicatorChange, ...]:
+        return tuple(c for c in self.indicators if c.effect != 0)
+
+    @property
+    def explained(self) -> Fraction:
+        """The sum of the listed indicators' effects: equal to index.delta_exact, always."""
+        return sum((c.effect for c in self.changed), Fraction(0))
+
+    def count(self, direction: Direction) -> int:
+        return sum(1 for c in self.indicators if c.direction == direction)
+
+
+def same_structure(a: Rubric, b: Rubric) -> bool:
+    """Indicators pair only when both files use the same rubric, id and content alike."""
+    if a.id != b.id or (a.level_min, a.level_max) != (b.level_min, b.level_max):
+        return False
+    shape_a = [(i.key, i.weight, i.aspect_key) for i in a.indicators]
+    shape_b = [(i.key, i.weight, i.aspect_key) for i in b.indicators]
+    groups_a = [(g.key, g.weight) for g in (*a.domains, *a.aspects)]
+    groups_b = [(g.key, g.weight) for g in (*b.domains, *b.aspects)]
+    return shape_a == shape_b and groups_a == groups_b
+
+
+def _agency_key(card: Scorecard) -> str:
+    return " ".join(card.assessment.agency.nama.split()).casefold()
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _kind(old: Scorecard, new: Scorecard, comparable: bool) -> Kind:
+    if not comparable:
+        return "rubrics"
+    if _agency_key(old) != _agency_key(new):
+        return "agencies"
+    if old.assessment.tahun != new.assessment.tahun:
+        return "years"
+    if old.assessment.tahap != new.assessment.tahap:
+        return "stages"
+    return "revisions"
+
+
+def _change(old: Index, new: Index, old_rubric: Rubric, new_rubric: Rubric) -> Change:
+    return Change(
+        old, new, old_rubric.predicate_rank(old.predicate), new_rubric.predicate_rank(new.predicate)
+    )
+
+
+def _group_change(old: GroupScore, new: GroupScore, rubrics: tuple[Rubric, Rubric]) -> GroupChange:
+    return GroupChange(new.kind, new.id, old.id, new.name, _change(old.index, new.index, *rubrics))
+
+
+def _indicator_changes(
+    old: tuple[IndicatorScore, ...], new: tuple[IndicatorScore, ...]
+) -> tuple[IndicatorChange, ...]:
+    """Gains first (largest first), then losses (largest fall first), then the unchanged.
+
+    Ties keep the rubric's order. The effect uses each score's contribution, which counts a level
+    exactly as the index does, so the effects add up to the index's exact change.
+    """
+    changes = [
+        IndicatorChange(n.indicator, o.level, n.level, n.contribution - o.contribution)
+        for o, n in zip(old, new, strict=True)
+    ]
+    order = {"up": 0, "down": 1, "same": 2}
+    return tuple(sorted(changes, key=lambda c: (order[c.direction], -abs(c.effect))))
+
+
+def compare(old: Scorecard, new: Scorecard) -> Comparison:
+    """Compare two scorecards, OLD then NEW; never pairs indicators of different rubrics."""
+    comparable = same_structure(old.rubric, new.rubric)
+    rubrics = (old.rubric, new.rubric)
+    if comparable:
+        domains = tuple(
+            _group_change(o, n, rubrics) for o, n in zip(old.domains, new.domains, strict=True)
+        )
+        aspects = tuple(
+            _group_change(o, n, rubrics) for o, n in zip(old.aspects, new.aspects, strict=True)
+        )
+        indicators = _indicator_changes(old.indicators, new.indicators)
+        unshared: tuple[str, ...] = ()
+    else:
+        by_name = {_name_key(d.name): d for d in old.domains}
+        shared = [
+            (by_name[_name_key(n.name)], n) for n in new.domains if _name_key(n.name) in by_name
+        ]
+        domains = tuple(_group_change(o, n, rubrics) for o, n in shared)
+        paired = {_name_key(n.name) for _, n in shared}
+        unshared = tuple(
+            d.name for d in (*old.domains, *new.domains) if _name_key(d.name) not in paired
+        )
+        aspects, indicators = (), ()
+    return Comparison(
+        old=old,
+        new=new,
+        kind=_kind(old, new, comparable),
+        comparable_indicators=comparable,
+        index=_change(old.index, new.index, *rubrics),
+        domains=domains,
+        aspects=aspects,
+        indicators=indicators,
+        unshared_domains=unshared,
+    )
+
+
+@dataclass(frozen=True)
+class Series:
+    """One row of a trend: an index in every file, in the trend's order."""
+
+    name: str
+    id: int | str | None
+    points: tuple[Index, ...]
+
+    @property
+    def delta(self) -> Decimal:
+        return self.points[-1].value - self.points[0].value
+
+    @property
+    def delta_exact(self) -> Fraction:
+        return self.points[-1].exact - self.points[0].exact
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Several scorecards in (tahun, tahap) order; `order` maps back to the input positions."""
+
+    order: tuple[int, ...]
+    cards: tuple[Scorecard, ...]
+    same_rubric: bool
+    index: Series
+    domains: tuple[Series, ...]
+    unshared_domains: tuple[str, ...]
+
+    @property
+    def dropped(self) -> bool:
+        """The latest step fell: the last file's exact index is below the one before it."""
+        return self.index.points[-1].exact < self.index.points[-2].exact
+
+
+def trend_order(cards: Sequence[Scorecard]) -> tuple[int, ...]:
+    """Sorted by year, then stage (mandiri … akhir); files that tie keep the order given.
+
+    Sorting protects against a shell glob's name order (kota-2022-dokumen.yaml sorts before
+    kota-2022.yaml, though the self-assessment comes first).
+    """
+
+    def key(i: int) -> tuple[int, int]:
+        a = cards[i].assessment
+        return (a.tahun, STAGES.index(a.tahap))
+
+    return tuple(sorted(range(len(cards)), key=key))
+
+
+def trend(cards: Sequence[Scorecard]) -> Trend:
+    """The index and the domains across several scorecards; domains pair by name across rubrics."""
+    if len(cards) < 2:
+        raise ValueError("a trend needs at least two scorecards")
+    order = trend_order(cards)
+    ordered = tuple(cards[i] for i in order)
+    same = all(same_structure(ordered[0].rubric, c.rubric) for c in ordered[1:])
+    index = Series("", None, tuple(c.index for c in ordered))
+    key = (lambda g: g.key) if same else (lambda g: _name_key(g.name))
+    tables = [{key(d): d for d in c.domains} for c in ordered]
+    shared = [k for k in tables[0] if all(k in t for t in tables[1:])]
+    domains = tuple(
+        Series(tables[-1][k].name, tables[-1][k].id, tuple(t[k].index for t in tables))
+        for k in shared
+    )
+    names = {d.name: None for c in ordered for d in c.domains if key(d) not in shared}
+    return Trend(order, ordered, same, index, domains, tuple(names))
