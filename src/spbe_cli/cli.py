@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Literal, NoReturn
 
 import typer
 
@@ -179,3 +179,350 @@ def rubric_show(
         sys.stdout.write(to_json(indicator_record(loaded, ind)))
     else:
         write_report(indicator_report(loaded, ind, lang), sys.stdout, markdown_out=fmt == "markdown")
+
+
+# ---- spbe diff (issue 3) ----------------------------------------------------------------------
+
+DiffFormat = Literal["table", "json", "csv", "markdown"]
+
+
+@app.command()
+def diff(
+    files: Annotated[list[Path], typer.Argument(help="OLD NEW, or three or more for a trend.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
+    lang: LangOpt = "id",
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also list unchanged indicators.")
+    ] = False,
+    fail_on_drop: Annotated[
+        bool, typer.Option(help="Exit 1 when the exact overall index fell (the last step).")
+    ] = False,
+) -> None:
+    """Bandingkan penilaian / compare two assessments (what moved the index), or several."""
+    from .diff import compare, trend
+    from .render.diff_out import write_comparison, write_trend
+    from .workflow import RubricStore, assess
+
+    if len(files) < 2:
+        _usage_error(text("usage.diff_files", lang, count=len(files)))
+    store = RubricStore()
+    outcomes = [assess(path, store) for path in files]
+    problems = [p for o in outcomes for p in o.problems]
+    if problems:
+        sys.stderr.write(problem_lines(problems, lang))
+        raise typer.Exit(EXIT_INVALID)
+    cards = [o.scorecard for o in outcomes if o.scorecard is not None]
+    paths = [o.path for o in outcomes]
+    if len(cards) == 2:
+        result = compare(cards[0], cards[1])
+        pair = (paths[0], paths[1])
+        write_comparison(result, pair, fmt, sys.stdout, lang=lang, show_all=show_all)
+        old, new = result.index.old, result.index.new
+    else:
+        series = trend(cards)
+        write_trend(series, paths, fmt, sys.stdout, lang=lang)
+        old, new = series.index.points[-2], series.index.points[-1]
+    sys.stdout.flush()
+    if fail_on_drop and new.exact < old.exact:
+        sys.stderr.write(_drop_message(old, new, lang) + "\n")
+        raise typer.Exit(EXIT_THRESHOLD)
+    raise typer.Exit(EXIT_OK)
+
+
+def _drop_message(old: object, new: object, lang: Lang) -> str:
+    from .numbers import exact_text
+    from .scoring import Index
+
+    assert isinstance(old, Index) and isinstance(new, Index)
+    return text(
+        "diff.drop",
+        lang,
+        old=old.value,
+        new=new.value,
+        old_exact=exact_text(old.exact),
+        new_exact=exact_text(new.exact),
+    )
+
+
+# --- spbe validate and spbe schema (issue 4) ---------------------------------------------------
+
+ValidateFormat = Literal["text", "json", "github", "junit"]
+
+
+def _write_output(target: Path, data: str, *, force: bool, lang: Lang) -> None:
+    """Every -o/--output goes through safe_write: atomic, and never over a file without --force."""
+    from .safe_write import RefusedOverwrite, write_atomic
+
+    try:
+        write_atomic(target, data, force=force)
+    except RefusedOverwrite:
+        _usage_error(text("output.exists", lang, path=target))
+    except OSError as exc:
+        _usage_error(text("output.failed", lang, path=target, reason=exc.strerror or exc))
+
+
+def _known_predicates() -> str:
+    names = dict.fromkeys(b.name for r in _bundled_rubrics() for b in r.bands)
+    return ", ".join(names)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Assessment files or folders.")],
+    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
+    lang: LangOpt = "id",
+    strict: Annotated[bool, typer.Option(help="Treat warnings (SPBE35x) as errors.")] = False,
+    fail_under: Annotated[str | None, typer.Option(help="An error when an exact index is below.")] = None,
+    min_predicate: Annotated[str | None, typer.Option(help="An error below this predicate.")] = None,
+    rubric: Annotated[Path | None, typer.Option(help="Check against this rubric file instead.")] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(min=1, help="Size limit per file (default 5 MB or SPBE_MAX_BYTES).")
+    ] = None,
+) -> None:
+    """Periksa berkas penilaian / check self-assessment files for CI: every problem of every file."""
+    from datetime import date
+
+    from .gate import Gate, UnknownPredicate
+    from .render.validate_out import write_validation
+    from .validation import Options, validate_paths
+
+    gate = Gate(_fraction_option(fail_under, "--fail-under"), min_predicate)
+    options = Options(date.today(), gate, strict, rubric, max_bytes)
+    try:
+        results = validate_paths(paths, options)
+    except UnknownPredicate:
+        _usage_error(text("usage.unknown_predicate", lang, value=min_predicate, allowed=_known_predicates()))
+    if not results:
+        _usage_error(text("usage.no_files", lang, path=", ".join(map(str, paths))))
+    sources = _terminal_sources(results, max_bytes) if fmt == "text" and sys.stdout.isatty() else None
+    write_validation(results, fmt, sys.stdout, sys.stderr, lang, sources)
+    raise typer.Exit(EXIT_OK if all(r.valid for r in results) else EXIT_THRESHOLD)
+
+
+def _terminal_sources(results: list, max_bytes: int | None) -> dict[str, dict[int, str]]:
+    from .loader import source_lines
+
+    return {
+        r.path: source_lines(r.path, {p.line for p in r.problems}, max_bytes)
+        for r in results
+        if r.problems
+    }
+
+
+@app.command()
+def schema(
+    rubric: Annotated[str, typer.Argument(help="A bundled rubric id or a rubric file.")] = "permenpanrb-59-2020",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    force: Annotated[bool, typer.Option(help="Replace an existing --output file.")] = False,
+    lang: LangOpt = "id",
+) -> None:
+    """Skema JSON untuk editor / a JSON Schema of the self-assessment file for a rubric."""
+    from .render.problems_out import problem_lines
+    from .rubric import Rubric
+    from .schema import schema_text
+    from .workflow import RubricStore, bundled_ids
+
+    store = RubricStore()
+    path = store.resolve(rubric, Path.cwd())
+    if path is None:
+        _usage_error(text("SPBE108", lang, rubric=rubric, known=", ".join(bundled_ids())))
+    loaded = store.load(path)
+    if not isinstance(loaded, Rubric):
+        sys.stderr.write(problem_lines(loaded, lang))
+        raise typer.Exit(EXIT_INVALID)
+    if output is None:
+        sys.stdout.write(schema_text(loaded))
+        return
+    _write_output(output, schema_text(loaded), force=force, lang=lang)
+    typer.echo(text("schema.written", lang, path=output), err=True)
+
+
+# --- spbe plan and spbe rank (issue 6); the work is in run_plan_rank.py ---------------------
+
+PlanRankFormat = Annotated[str, typer.Option("--format", "-f", help="table, json, csv, markdown.")]
+_PLAN_RANK_FORMATS = ("table", "json", "csv", "markdown")
+
+
+def _run_plan_rank(call: object, fmt: str, lang: Lang) -> NoReturn:
+    """Run a plan/rank body and exit with its code; usage problems exit 2 with a message."""
+    from .run_plan_rank import UsageError
+
+    if fmt not in _PLAN_RANK_FORMATS:
+        _usage_error(f"--format: {fmt!r} (table, json, csv, markdown)")
+    try:
+        code = call()  # type: ignore[operator]
+    except UsageError as exc:
+        _usage_error(str(exc))
+    raise typer.Exit(code)
+
+
+@app.command()
+def plan(
+    file: Annotated[Path, typer.Argument(help="An assessment file (complete).")],
+    target: Annotated[str, typer.Option(help="A target index (3.5) or predicate (Sangat Baik).")],
+    fmt: PlanRankFormat = "table",
+    lang: LangOpt = "id",
+    max_per_indicator: Annotated[
+        int | None, typer.Option(min=0, help="At most N levels up per indicator.")
+    ] = None,
+    exclude: Annotated[str | None, typer.Option(help="Do not raise these, e.g. 45,46.")] = None,
+    only_domain: Annotated[str | None, typer.Option(help="Raise only this domain's.")] = None,
+    costs: Annotated[Path | None, typer.Option(help="Costs file: least total cost.")] = None,
+    rubric: Annotated[Path | None, typer.Option(help="Use this rubric file instead.")] = None,
+) -> None:
+    """Rencana menuju target / the fewest (or cheapest) level steps that reach a target index."""
+    from .run_plan_rank import run_plan
+
+    def body() -> int:
+        return run_plan(
+            file,
+            target,
+            fmt=fmt,
+            lang=lang,
+            max_per_indicator=max_per_indicator,
+            exclude=exclude,
+            only_domain=only_domain,
+            costs_path=costs,
+            rubric_path=rubric,
+        )
+
+    _run_plan_rank(body, fmt, lang)
+
+
+@app.command()
+def rank(
+    files: Annotated[list[Path], typer.Argument(help="Assessment files or folders of one year.")],
+    fmt: PlanRankFormat = "table",
+    lang: LangOpt = "id",
+    by: Annotated[str | None, typer.Option(help="Also rank within provinsi or jenis.")] = None,
+    top: Annotated[int | None, typer.Option(min=1, help="Show rows ranked N or better.")] = None,
+    good_from: Annotated[
+        str | None, typer.Option(help="The band counted as good in the summary (default: Baik).")
+    ] = None,
+    allow_mixed: Annotated[bool, typer.Option(help="Rank several years or rubrics.")] = False,
+) -> None:
+    """Peringkat instansi / national and group ranks with the ministry's summary figures."""
+    from .run_plan_rank import run_rank
+
+    if by is not None and by not in ("provinsi", "jenis"):
+        _usage_error(f"--by: {by!r} (provinsi, jenis)")
+
+    def body() -> int:
+        return run_rank(
+            files,
+            fmt=fmt,
+            lang=lang,
+            by=by,
+            top_n=top,
+            good_from=good_from,
+            allow_mixed=allow_mixed,
+        )
+
+    _run_plan_rank(body, fmt, lang)
+
+
+# --- spbe rubric check, spbe rubric schema, spbe init (issue 5) ---------------------------------
+
+
+@rubric_app.command("check")
+def rubric_check(
+    path: Annotated[str, typer.Argument(help="A rubric file (or a bundled rubric id).")],
+    lang: LangOpt = "id",
+) -> None:
+    """Periksa berkas rubrik / check a rubric file and explain every problem with its line."""
+    from .rubric import Rubric
+    from .workflow import bundled_dir, bundled_ids, load_rubric_file
+
+    where = bundled_dir() / f"{path}.yaml" if path in bundled_ids() else Path(path)
+    loaded = load_rubric_file(where)
+    if not isinstance(loaded, Rubric):
+        ordered = sorted(loaded, key=lambda p: (p.line, p.column))
+        sys.stderr.write(problem_lines(ordered, lang))
+        sys.stderr.write(text("rubric.invalid", lang, count=len(loaded), file=path) + "\n")
+        raise typer.Exit(EXIT_INVALID)
+    summary = text(
+        "rubric.ok",
+        lang,
+        file=path,
+        id=loaded.id,
+        status=loaded.status,
+        domains=len(loaded.domains),
+        aspects=len(loaded.aspects),
+        indicators=len(loaded.indicators),
+        min=loaded.level_min,
+        max=loaded.level_max,
+        bands=len(loaded.bands),
+    )
+    typer.echo(summary)
+
+
+@rubric_app.command("schema")
+def rubric_schema() -> None:
+    """Skema JSON format rubrik / the JSON Schema of the rubric file format."""
+    import json
+
+    from .rubric_format import rubric_json_schema
+
+    sys.stdout.write(json.dumps(rubric_json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+InitFormat = Annotated[
+    str | None, typer.Option("--format", "-f", help="yaml or toml (default: from -o, else yaml).")
+]
+
+
+@app.command()
+def init(
+    rubric: Annotated[str | None, typer.Option(help="A bundled rubric id or rubric file.")] = None,
+    instansi: Annotated[str | None, typer.Option(help="The agency's name.")] = None,
+    tahun: Annotated[int | None, typer.Option(help="The assessment year.")] = None,
+    fmt: InitFormat = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    force: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
+    from_: Annotated[
+        Path | None, typer.Option("--from", help="Pre-fill from last year's assessment.")
+    ] = None,
+    lang: LangOpt = "id",
+) -> None:
+    """Buat lembar penilaian mandiri / write a ready-to-fill self-assessment."""
+    import datetime
+
+    from .init_workflow import InitFailure, InitRequest, plan_init
+    from .template import render
+
+    chosen = _init_format(fmt, output, lang)
+    out_dir = output.parent if output is not None else Path.cwd()
+    request = InitRequest(rubric, instansi, tahun, from_, out_dir, datetime.date.today().year)
+    plan = plan_init(request, lang)
+    if isinstance(plan, InitFailure):
+        sys.stderr.write(problem_lines(plan.problems, lang))
+        _usage_error(text(plan.key, lang, **plan.params))
+    content = render(plan.rubric, plan.options, chosen)
+    if output is None:
+        sys.stdout.write(content)
+        return
+    _init_write(output, content, force, lang)
+    typer.echo(text("init.written", lang, file=output, count=len(plan.rubric.indicators)))
+
+
+def _init_format(fmt: str | None, output: Path | None, lang: Lang) -> Literal["yaml", "toml"]:
+    """The format asked for, checked against -o's suffix: the loader reads a file by its suffix."""
+    suffix = output.suffix.lower() if output is not None else ""
+    by_suffix = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}.get(suffix)
+    chosen = fmt or by_suffix or "yaml"
+    if chosen not in ("yaml", "toml"):
+        _usage_error(f"--format: yaml, toml ({chosen!r})")
+    if output is not None and by_suffix != chosen:
+        _usage_error(text("init.format_mismatch", lang, fmt=chosen, file=output))
+    return "toml" if chosen == "toml" else "yaml"
+
+
+def _init_write(output: Path, content: str, force: bool, lang: Lang) -> None:
+    from .safe_write import RefusedOverwrite, write_atomic
+
+    try:
+        write_atomic(output, content, force=force)
+    except RefusedOverwrite:
+        _usage_error(text("init.refused", lang, file=output))
+    except OSError as exc:
+        _usage_error(text("init.cannot_write", lang, file=output, reason=exc.strerror or exc))

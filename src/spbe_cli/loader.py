@@ -27,6 +27,10 @@ MAX_DEPTH = 64
 MAX_NODES = 200_000
 MAX_STRUCTURE = 2_000
 """Above this many nesting characters the C composer's recursion is not safe; nothing real is close."""
+MAX_INT_BITS = 4_096
+"""Whole numbers beyond this (1,234 digits) are refused: Python cannot print ints of 4,300 digits."""
+MAX_EXPONENT = 1_000
+"""Decimals beyond 1e±1000 are refused: turning 1e999999999 into an int would never finish."""
 
 Mark = tuple[int, int]
 
@@ -165,18 +169,43 @@ class _YamlWalk:
         if tag in ("str", "timestamp"):
             return node.value
         if tag == "int":
-            return self.constructor.construct_yaml_int(node)
+            try:
+                return _bounded_int(self.constructor.construct_yaml_int(node))
+            except ValueError as exc:
+                self.problems.append((_number_problem(exc), _mark(node)))
+                return None
         if tag == "bool":
             return self.constructor.construct_yaml_bool(node)
         if tag == "null":
             return None
         if tag == "float":
             try:
-                return Decimal(node.value.replace("_", ""))
+                return _bounded_decimal(node.value.replace("_", ""))
             except InvalidOperation:
                 return self.constructor.construct_yaml_float(node)
+            except ValueError as exc:
+                self.problems.append((_number_problem(exc), _mark(node)))
+                return None
         self.problems.append((Problem("SPBE007", (), {"tag": node.tag}), _mark(node)))
         return node.value
+
+
+def _bounded_int(value: int) -> int:
+    if value.bit_length() > MAX_INT_BITS:
+        raise ValueError(f"a whole number of {value.bit_length()} bits")
+    return value
+
+
+def _bounded_decimal(text: str) -> Decimal:
+    """A Decimal, or ValueError when its exponent makes it useless and dangerous to convert."""
+    value = Decimal(text)
+    if value.is_finite() and value and abs(value.adjusted()) > MAX_EXPONENT:
+        raise ValueError(f"the number {text[:40]} is out of range")
+    return value
+
+
+def _number_problem(exc: ValueError) -> Problem:
+    return Problem("SPBE009", (), {"detail": str(exc)[:120]})
 
 
 class _TooBig(Exception):
@@ -263,7 +292,12 @@ def _parse_json(name: str, text: str) -> Document | LoadFailure:
     if text.count("[") + text.count("{") > MAX_STRUCTURE:
         return _failure(name, [Problem("SPBE009", (), {"detail": "nesting"})])
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_float=Decimal, parse_constant=_reject)
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_float=_bounded_decimal,
+            parse_constant=_reject,
+        )
     except json.JSONDecodeError as exc:
         problem = Problem("SPBE005", (), {"kind": "JSON", "detail": exc.msg})
         return _failure(name, [problem], [(exc.lineno - 1, exc.colno - 1)])
@@ -312,14 +346,30 @@ def _parse_toml(name: str, text: str) -> Document | LoadFailure:
     import tomllib
 
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = tomllib.loads(text, parse_float=_bounded_decimal)
+        _check_toml_ints(data, 0)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_ERROR.match(str(exc))
         assert match is not None
         mark = (int(match["line"]) - 1, int(match["col"]) - 1) if match["line"] else (0, 0)
         problem = Problem("SPBE005", (), {"kind": "TOML", "detail": match["msg"]})
         return _failure(name, [problem], [mark])
+    except ValueError as exc:  # a number out of range (tomllib parses them with int())
+        return _failure(name, [_number_problem(exc)])
+    except RecursionError:  # tomllib is pure Python: deep nesting stops here, safely
+        return _failure(name, [Problem("SPBE009", (), {"detail": "nesting"})])
     return Document(name, data, dict(_toml_positions(text)))
+
+
+def _check_toml_ints(data: Any, depth: int) -> None:
+    """TOML's hexadecimal integers have no length limit; refuse the absurd ones like YAML's."""
+    if depth > MAX_DEPTH:
+        raise RecursionError("nesting")
+    if isinstance(data, int):
+        _bounded_int(data)
+    elif isinstance(data, dict | list):
+        for item in data.values() if isinstance(data, dict) else data:
+            _check_toml_ints(item, depth + 1)
 
 
 def _toml_positions(text: str) -> Iterator[tuple[tuple[str, ...], tuple[Mark, Mark]]]:
@@ -345,6 +395,33 @@ def _toml_key_parts(dotted: str) -> tuple[str, ...]:
 
 
 # --- Files and folders ----------------------------------------------------------------------
+
+
+def source_lines(
+    path: str | Path, wanted: Iterable[int], max_bytes: int | None = None
+) -> dict[int, str]:
+    """The text of some 1-based lines of a file, to show under its problems on a terminal.
+
+    Read within the same size limit as the document, decoded leniently (a file with invalid UTF-8
+    still shows its other lines), and cut to a screen's width; unreadable files give nothing.
+    """
+    lines = set(wanted)
+    limit = max_bytes if max_bytes is not None else max_bytes_from_env()
+    try:
+        with Path(path).open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError:
+        return {}
+    if not lines or len(raw) > limit:
+        return {}
+    text = raw.decode("utf-8-sig", errors="replace")
+    out: dict[int, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number in lines:
+            out[number] = line[:200]
+        if number >= max(lines):
+            break
+    return out
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:

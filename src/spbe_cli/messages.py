@@ -117,6 +117,381 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{field}' must be an exact number (e.g. 1.3 or \"20/6\"), not {got}",
     ),
     "SPBE208": ("{detail}", "{detail}"),
+    # Rubric checks and `spbe rubric check` / `spbe init` (issue 5)
+    "rubric.not_mapping": (
+        "berkas rubrik harus berupa pemetaan (id, title, levels, predicates, scales, ...)",
+        "a rubric file must hold a mapping (id, title, levels, predicates, scales, ...)",
+    ),
+    "rubric.domains_or_aspects": (
+        "tulis `domains` atau `aspects` di tingkat teratas, tidak keduanya",
+        "give either `domains` or `aspects` at the top level, not both",
+    ),
+    "rubric.levels_order": (
+        "levels.min ({min}) harus lebih kecil dari levels.max ({max})",
+        "levels.min ({min}) must be below levels.max ({max})",
+    ),
+    "rubric.decimals": (
+        "rounding.decimals harus bilangan bulat 0 sampai 10, bukan {got}",
+        "rounding.decimals must be a whole number from 0 to 10, not {got}",
+    ),
+    "rubric.weight_positive": (
+        "bobot indikator {id} harus lebih besar dari 0, bukan {got}",
+        "the weight of indicator {id} must be above 0, not {got}",
+    ),
+    "rubric.criteria_outside": (
+        "indikator {id} memberi kriteria untuk level {levels} di luar rentang {min} sampai {max}",
+        "indicator {id} gives criteria for levels {levels}, outside the range {min} to {max}",
+    ),
+    "rubric.id_blank": (
+        "id {kind} '{id}' kosong atau diawali/diakhiri spasi; tulis id tanpa spasi di tepinya",
+        "{kind} id '{id}' is empty or has spaces around it; write the id without them",
+    ),
+    "rubric.sum.aspect": ("indikator aspek {id}", "the indicators of aspect {id}"),
+    "rubric.sum.domain": ("aspek domain {id}", "the aspects of domain {id}"),
+    "rubric.sum.total": ("seluruh bobot di tingkat teratas", "the top-level weights"),
+    "rubric.band.none": ("tidak ada satu pun rentang predikat", "there are no predicate bands"),
+    "rubric.band.first": (
+        "rentang pertama '{name}' mulai di {start}, seharusnya di levels.min {min}",
+        "the first band '{name}' starts at {start}, not at levels.min {min}",
+    ),
+    "rubric.band.gap": (
+        "celah: '{name}' mulai di {start}, padahal rentang sebelumnya berakhir di {end}",
+        "gap: '{name}' starts at {start} but the band before it ends at {end}",
+    ),
+    "rubric.band.overlap": (
+        "tumpang tindih: '{name}' mulai di {start}, padahal rentang sebelumnya berakhir di {end}",
+        "overlap: '{name}' starts at {start} but the band before it ends at {end}",
+    ),
+    "rubric.band.empty": (
+        "rentang '{name}' kosong: max {end} tidak lebih besar dari min {start}",
+        "band '{name}' is empty: its max {end} is not above its min {start}",
+    ),
+    "rubric.band.top": (
+        "rentang teratas '{name}' berakhir di {end}, seharusnya di levels.max {max}",
+        "the top band '{name}' ends at {end}, not at levels.max {max}",
+    ),
+    "rubric.band.duplicate": (
+        "predikat '{name}' muncul dua kali", "predicate '{name}' appears twice"
+    ),
+    "rubric.scale.detail": (
+        "kurang {missing}, berlebih {extra}", "missing {missing}, extra {extra}"
+    ),
+    "rubric.scale.blank": (
+        "skala '{scale}': nama level {level} kosong", "scale '{scale}': level {level} has no name"
+    ),
+    "rubric.ok": (
+        "OK: {file}: rubrik {id} ({status}), {domains} domain, {aspects} aspek, {indicators} "
+        "indikator, level {min} sampai {max}, {bands} predikat",
+        "OK: {file}: rubric {id} ({status}), {domains} domains, {aspects} aspects, {indicators} "
+        "indicators, levels {min} to {max}, {bands} predicates",
+    ),
+    "rubric.invalid": (
+        "{count} masalah dalam rubrik {file}", "{count} problems in rubric {file}"
+    ),
+    "init.refused": (
+        "{file} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih nama lain",
+        "{file} already exists and was not overwritten; use --force to replace it, or another name",
+    ),
+    "init.written": ("{file} ditulis ({count} indikator)", "{file} written ({count} indicators)"),
+    "init.no_rubric_for_year": (
+        "tidak ada rubrik bawaan untuk tahun {year}; pilih dengan --rubric ({known})",
+        "no bundled rubric covers the year {year}; choose one with --rubric ({known})",
+    ),
+    "init.format_mismatch": (
+        "--format {fmt} tidak cocok dengan nama berkas {file}; pakai akhiran .{fmt}",
+        "--format {fmt} does not match the file name {file}; use the suffix .{fmt}",
+    ),
+    "init.from_invalid": (
+        "berkas tahun lalu {file} tidak sah; perbaiki dulu masalah di atas",
+        "last year's file {file} is not valid; fix the problems above first",
+    ),
+    "init.cannot_write": ("{file} tidak dapat ditulis: {reason}", "cannot write {file}: {reason}"),
+    "init.title": (
+        "Penilaian mandiri SPBE · {title} · {regulation} · rubrik {id}",
+        "SPBE self-assessment · {title} · {regulation} · rubric {id}",
+    ),
+    "init.fill": (
+        "Isi `level` setiap indikator dengan bilangan bulat {min} sampai {max}, lalu `penjelasan` "
+        "dan `bukti_dukung`. Indikator tanpa level dilaporkan belum diisi (SPBE104): "
+        "`spbe score --partial BERKAS` menilai draf, `spbe score BERKAS` setelah semuanya terisi.",
+        "Give each indicator's `level` as a whole number {min} to {max}, then `penjelasan` "
+        "(explanation) and `bukti_dukung` (evidence). Indicators without a level are reported as "
+        "not filled in (SPBE104): `spbe score --partial FILE` scores the draft, `spbe score FILE` "
+        "once all are filled.",
+    ),
+    "init.provisional": (
+        "Rubrik ini berstatus sementara ({status}): {source}",
+        "This rubric is {status}: {source}",
+    ),
+    "init.from": (
+        "Level, penjelasan dan bukti dukung dibawa dari {file} ({year}); periksa dan perbarui.",
+        "Levels, explanations and evidence carried over from {file} ({year}); check and update "
+        "them.",
+    ),
+    "init.from_other": (
+        "PERHATIAN: {file} memakai rubrik lain ({rubric}); hanya isian dengan id indikator yang "
+        "sama yang dibawa, dan indikator ber-id sama belum tentu bermakna sama. Periksa setiap "
+        "isian.",
+        "WARNING: {file} uses another rubric ({rubric}); only entries whose indicator id exists "
+        "here were carried, and the same id need not mean the same indicator. Check every entry.",
+    ),
+    "init.no_schema": (
+        "Rubrik ini bukan rubrik bawaan, jadi tidak ada skema JSON terbitan untuknya.",
+        "This is not a bundled rubric, so no published JSON Schema exists for it.",
+    ),
+    "init.agency": ("isi nama instansi", "the agency's name"),
+    "init.optional": ("opsional", "optional"),
+    "init.stages": ("tahap", "stage"),
+    "init.level_hint": ("pilih {min} sampai {max}", "choose {min} to {max}"),
+    "init.dropped": (
+        "level tahun lalu {level} di luar rentang {min} sampai {max}; tidak dibawa",
+        "last year's level {level} is outside {min} to {max}; not carried over",
+    ),
+    # `spbe diff`: comparing assessments (issue 3)
+    "diff.title": ("Perbandingan: {old} → {new}", "Comparison: {old} → {new}"),
+    "diff.kind.years": (
+        "Tahun berbeda dari instansi yang sama ({old} → {new})",
+        "Different years of the same agency ({old} → {new})",
+    ),
+    "diff.kind.stages": (
+        "Tahap berbeda dari penilaian yang sama ({old} → {new}): "
+        "perubahan dibaca sebagai koreksi asesor",
+        "Different stages of the same assessment ({old} → {new}): "
+        "changes read as the assessors' corrections",
+    ),
+    "diff.kind.stages_back": (
+        "Tahap berbeda dari penilaian yang sama ({old} → {new})",
+        "Different stages of the same assessment ({old} → {new})",
+    ),
+    "diff.kind.revisions": (
+        "Instansi, tahun dan tahap sama: dua versi dari penilaian yang sama",
+        "Same agency, year and stage: two versions of the same assessment",
+    ),
+    "diff.kind.agencies": (
+        "Instansi berbeda: {old} dan {new} (perbandingan antarinstansi)",
+        "Different agencies: {old} and {new} (a benchmark between agencies)",
+    ),
+    "diff.kind.other_year": ("Tahun berbeda: {old} dan {new}", "Different years: {old} and {new}"),
+    "diff.kind.rubrics": (
+        "Rubrik berbeda: {old} dan {new}. Indikator tidak dapat dibandingkan; "
+        "hanya indeks, predikat dan domain yang bernama sama yang dibandingkan",
+        "Different rubrics: {old} and {new}. Indicators are not comparable; only the index, the "
+        "predicate and the domains with the same name are compared",
+    ),
+    "diff.unshared": (
+        "Domain yang hanya ada pada salah satu rubrik (tidak dibandingkan): {names}",
+        "Domains found in only one of the rubrics (not compared): {names}",
+    ),
+    "diff.index_line": (
+        "Indeks SPBE: {old} → {new} ({delta}) · Predikat: {predicate}",
+        "SPBE index: {old} → {new} ({delta}) · Predicate: {predicate}",
+    ),
+    "diff.pred.up": ("{old} → {new} (naik)", "{old} → {new} (up)"),
+    "diff.pred.down": ("{old} → {new} (turun)", "{old} → {new} (down)"),
+    "diff.pred.same": ("{new} (tetap)", "{new} (unchanged)"),
+    "diff.explained": (
+        "{count} indikator yang berubah menjelaskan tepat {sum} "
+        "dari perubahan indeks {delta} (seluruhnya)",
+        "The {count} indicators that changed explain exactly {sum} "
+        "of the index change {delta} (all of it)",
+    ),
+    "diff.explained.none": (
+        "Tidak ada indikator yang berubah; indeks tetap",
+        "No indicator changed; the index is unchanged",
+    ),
+    "diff.counts": (
+        "{total} indikator: {up} naik, {down} turun, {same} tetap",
+        "{total} indicators: {up} up, {down} down, {same} unchanged",
+    ),
+    "diff.counts.stage": (
+        "Klaim tahap {stage}: {same} dikonfirmasi, {down} dinilai lebih rendah oleh asesor, "
+        "{up} dinilai lebih tinggi oleh asesor",
+        "Claims of stage {stage}: {same} confirmed, {down} rated lower by the assessors, "
+        "{up} rated higher by the assessors",
+    ),
+    "diff.row.up": ("naik", "up"),
+    "diff.row.down": ("turun", "down"),
+    "diff.row.same": ("tetap", "unchanged"),
+    "diff.row.raised": ("dinilai lebih tinggi oleh asesor", "rated higher by the assessors"),
+    "diff.row.lowered": ("dinilai lebih rendah oleh asesor", "rated lower by the assessors"),
+    "diff.row.confirmed": ("dikonfirmasi", "confirmed"),
+    "diff.old": ("Lama", "Old"),
+    "diff.new": ("Baru", "New"),
+    "diff.delta": ("Perubahan", "Change"),
+    "diff.effect": ("Efek", "Effect"),
+    "diff.note": ("Keterangan", "Note"),
+    "diff.groups.title": ("Indeks dan domain", "Index and domains"),
+    "diff.indicators.title": ("Indikator yang berubah", "Indicators that changed"),
+    "diff.indicators.all": ("Semua indikator", "All indicators"),
+    "diff.trend": ("Tren", "Trend"),
+    "diff.trend.title": (
+        "Tren {count} berkas (urut tahun, lalu tahap)",
+        "Trend of {count} files (by year, then stage)",
+    ),
+    "diff.trend.rubrics": (
+        "Berkas memakai rubrik berbeda ({rubrics}): hanya indeks, predikat dan domain yang bernama "
+        "sama di semua rubrik yang ditampilkan",
+        "The files use different rubrics ({rubrics}): only the index, the predicate "
+        "and the domains with the same name in every rubric are shown",
+    ),
+    "diff.trend.agencies": ("Instansi berbeda: {names}", "Different agencies: {names}"),
+    "diff.drop": (
+        "Indeks turun dari {old} ke {new} (nilai pasti {old_exact} → {new_exact}): --fail-on-drop",
+        "The index fell from {old} to {new} "
+        "(exact values {old_exact} → {new_exact}): --fail-on-drop",
+    ),
+    "usage.diff_files": (
+        "spbe diff memerlukan sedikitnya dua berkas (LAMA BARU); diberikan {count}",
+        "spbe diff needs at least two files (OLD NEW); {count} given",
+    ),
+    # spbe plan and spbe rank (issue 6): the costs file (SPBE6xx) and the words of both reports
+    "SPBE601": (
+        "berkas biaya harus berupa pemetaan, misalnya "
+        "{default: 1, indikator: {12: 3, 45: [2, 3, 5, 8]}}",
+        "a costs file must be a mapping, e.g. {default: 1, indikator: {12: 3, 45: [2, 3, 5, 8]}}",
+    ),
+    "SPBE602": (
+        "biaya harus bilangan pasti tidak negatif (misalnya 3 atau 2.5), bukan {got}",
+        "a cost must be an exact non-negative number (e.g. 3 or 2.5), not {got}",
+    ),
+    "SPBE603": (
+        "daftar biaya indikator {id} harus berisi {count} angka (satu per kenaikan level), "
+        "bukan {got}",
+        "the cost list of indicator {id} must hold {count} numbers (one per level step), not {got}",
+    ),
+    "plan.title": (
+        "Rencana menuju indeks {target} · {agency} · {year}",
+        "Plan to reach {target} · {agency} · {year}",
+    ),
+    "plan.start": (
+        "Indeks saat ini: {value} ({predicate})",
+        "Current index: {value} ({predicate})",
+    ),
+    "plan.target": ("Target: {value} ({predicate})", "Target: {value} ({predicate})"),
+    "plan.reached": (
+        "Setelah rencana: {value} ({predicate}), nilai pasti {exact}; {steps} kenaikan level pada "
+        "{count} indikator",
+        "After the plan: {value} ({predicate}), exact value {exact}; {steps} level steps on "
+        "{count} indicators",
+    ),
+    "plan.cost": ("Total biaya: {cost}", "Total cost: {cost}"),
+    "plan.met": (
+        "Target sudah tercapai; tidak ada langkah yang diperlukan.",
+        "The target is already met; no steps are needed.",
+    ),
+    "plan.unreachable": (
+        "Target {target} tidak dapat dicapai dengan batasan ini; indeks tertinggi yang dapat "
+        "dicapai: {best} ({predicate}), nilai pasti {exact}.",
+        "Target {target} cannot be reached under these constraints; the best reachable index: "
+        "{best} ({predicate}), exact value {exact}.",
+    ),
+    "plan.steps": ("Langkah", "Steps"),
+    "plan.from": ("Dari", "From"),
+    "plan.to": ("Menjadi", "To"),
+    "plan.gain": ("Tambahan", "Gain"),
+    "plan.running": ("Indeks berjalan", "Running index"),
+    "plan.cost.col": ("Biaya", "Cost"),
+    "usage.bad_target": (
+        "--target memerlukan angka seperti 3.5 atau nama predikat ({allowed}), bukan '{value}'",
+        "--target expects a number such as 3.5 or a predicate name ({allowed}), not '{value}'",
+    ),
+    "usage.no_domains": (
+        "rubrik {rubric} tidak memiliki domain; --only-domain tidak berlaku",
+        "rubric {rubric} has no domains; --only-domain does not apply",
+    ),
+    "usage.unknown_domain": (
+        "domain '{id}' tidak ada dalam rubrik {rubric} (domain yang ada: {known})",
+        "domain '{id}' is not in rubric {rubric} (known domains: {known})",
+    ),
+    "rank.title": ("Peringkat {count} instansi · {year}", "Ranking of {count} agencies · {year}"),
+    "rank": ("Peringkat", "Rank"),
+    "rank.by.provinsi": ("Peringkat provinsi", "Rank in province"),
+    "rank.by.jenis": ("Peringkat jenis", "Rank in type"),
+    "kind": ("Jenis", "Type"),
+    "province": ("Provinsi", "Province"),
+    "rank.tie": (
+        "'=' menandai nilai pasti yang sama (peringkat bersama)",
+        "'=' marks equal exact values (a shared rank)",
+    ),
+    "rank.mixed": (
+        "{other} ({other_year}, {other_rubric}) tidak sama dengan {first} ({first_year}, "
+        "{first_rubric}); "
+        "peringkat hanya membandingkan satu tahun dan satu rubrik (gunakan --allow-mixed untuk "
+        "tetap menggabungkan)",
+        "{other} ({other_year}, {other_rubric}) differs from {first} ({first_year}, "
+        "{first_rubric}); "
+        "a ranking compares one year and one rubric (use --allow-mixed to join them anyway)",
+    ),
+    "rank.skipped": (
+        "{count} berkas bermasalah dilewati (lihat pesan di atas)",
+        "{count} files with problems were skipped (see the messages above)",
+    ),
+    "rank.empty": ("tidak ada berkas yang dapat diperingkat", "no file could be ranked"),
+    "rank.mixed_note": (
+        "Gabungan beberapa tahun atau rubrik (--allow-mixed)",
+        "Several years or rubrics joined (--allow-mixed)",
+    ),
+    "rank.progress": ("Menilai berkas", "Scoring files"),
+    "summary": ("Ringkasan", "Summary"),
+    "summary.predicates": ("Jumlah per predikat", "Count per predicate"),
+    "summary.stats": ("Rata-rata, tertinggi dan terendah", "Mean, maximum and minimum"),
+    "summary.shares": (
+        "Instansi dengan predikat {band} atau lebih baik, per jenis",
+        "Agencies at {band} or better, per type",
+    ),
+    "count": ("Jumlah", "Count"),
+    "mean": ("Rata-rata", "Mean"),
+    "max": ("Tertinggi", "Max"),
+    "min": ("Terendah", "Min"),
+    "measure": ("Ukuran", "Measure"),
+    "share": ("Persentase", "Share"),
+    "good": ("{band} ke atas", "{band} or better"),
+    "all": ("Semua", "All"),
+    "unknown": ("(tidak diisi)", "(not given)"),
+    # spbe validate: warnings (SPBE35x; errors with --strict), thresholds (SPBE36x), words
+    "SPBE351": (
+        "indikator {id} mengklaim level {level} tanpa penjelasan; tambahkan `penjelasan` "
+        "(di atas level {min} penilai memintanya)",
+        "indicator {id} claims level {level} without an explanation; add `penjelasan` "
+        "(assessors ask for one above level {min})",
+    ),
+    "SPBE352": (
+        "indikator {id} mengklaim level {level} tanpa bukti dukung; tambahkan `bukti_dukung` "
+        "(wajib mulai level {from})",
+        "indicator {id} claims level {level} without evidence; add `bukti_dukung` "
+        "(expected from level {from} on)",
+    ),
+    "SPBE353": (
+        "tahun {year} belum tiba (sekarang {today}); periksa `tahun`",
+        "year {year} is in the future (it is {today}); check `tahun`",
+    ),
+    "SPBE354": (
+        "tahun {year} di luar masa berlaku rubrik {rubric} ({era}); periksa `tahun` atau `rubrik`",
+        "year {year} is outside the era of rubric {rubric} ({era}); check `tahun` or `rubrik`",
+    ),
+    "SPBE355": (
+        "nama instansi '{name}' berbeda dari berkas lain di folder ini ('{other}', {count} berkas)",
+        "agency name '{name}' differs from the other files in this folder "
+        "('{other}', {count} files)",
+    ),
+    "SPBE361": (
+        "indeks {shown} (nilai pasti {exact}) di bawah batas --fail-under {threshold}",
+        "index {shown} (exact value {exact}) is below --fail-under {threshold}",
+    ),
+    "SPBE362": (
+        "predikat {predicate} di bawah --min-predicate {minimum}",
+        "predicate {predicate} is below --min-predicate {minimum}",
+    ),
+    "validate.summary": (
+        "{files} berkas, {valid} sah, {invalid} dengan kesalahan, {warnings} peringatan",
+        "{files} files, {valid} valid, {invalid} with errors, {warnings} warnings",
+    ),
+    "schema.written": ("skema ditulis ke {path}", "schema written to {path}"),
+    "output.exists": (
+        "{path} sudah ada; gunakan --force untuk menimpanya",
+        "{path} already exists; use --force to replace it",
+    ),
+    "output.failed": ("tidak dapat menulis {path}: {reason}", "cannot write {path}: {reason}"),
     # Type names used in SPBE106
     "type.int": ("bilangan bulat", "a whole number"),
     "type.str": ("teks", "text"),
@@ -190,7 +565,13 @@ def text(message_id: str, lang: Lang = "id", /, **params: object) -> str:
     if not params:
         return template
     resolved = {
-        name: text(value["catalogue"], lang) if isinstance(value, dict) else value
+        name: _nested(value, lang) if isinstance(value, dict) else value
         for name, value in params.items()
     }
     return template.format(**resolved)
+
+
+def _nested(value: dict[str, object], lang: Lang) -> str:
+    """A parameter that is itself a catalogue message, with its own parameters (rubric checks)."""
+    inner = {k: v for k, v in value.items() if k != "catalogue"}
+    return text(str(value["catalogue"]), lang, **inner)

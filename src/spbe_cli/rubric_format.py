@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, ValidationError
+from pydantic import BaseModel, ConfigDict, PlainValidator, Strict, ValidationError, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .numbers import NumberFormatError, exact_text, parse_number
@@ -26,8 +26,16 @@ def _exact(value: Any) -> Fraction:
         raise PydanticCustomError("exact_number", "not an exact number") from None
 
 
-Exact = Annotated[Fraction, PlainValidator(_exact)]
-Id = int | str
+EXACT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number"},
+        {"type": "string", "pattern": r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)(/\d+)?\s*$"},
+    ],
+    "description": 'An exact number: 1.3, 5, or a fraction as text such as "20/6".',
+}
+Exact = Annotated[Fraction, PlainValidator(_exact), WithJsonSchema(EXACT_SCHEMA)]
+Id = Annotated[int, Strict()] | Annotated[str, Strict()]
+"""Strict: YAML's `yes` must not become indicator 1, nor 1.0 become 1."""
 
 
 class _Model(BaseModel):
@@ -93,10 +101,28 @@ class RawRubric(_Model):
     aspects: list[RawAspect] | None = None
 
 
+def rubric_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a rubric file, generated from the models so the two never disagree.
+
+    It describes the shape only; the exact checks (sums, bands, ids) are `spbe rubric check`'s.
+    """
+    schema = RawRubric.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "spbe-cli rubric",
+        "description": "An SPBE rubric file for spbe-cli; see rubrics/README.md.",
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }
+
+
 def build_rubric(data: Any) -> Rubric | list[Problem]:
-    """A valid Rubric, or every problem found in the data (never only the first)."""
+    """A valid Rubric, or every problem found in the data (never only the first).
+
+    Shape and type errors come first (all of them, from Pydantic); the exact checks below need a
+    well-formed tree, so they run once the shape is right, and then all of them run together.
+    """
     if not isinstance(data, dict):
-        return [Problem("SPBE208", (), {"detail": "a rubric file must hold a mapping"})]
+        return [Problem("SPBE208", (), {"detail": {"catalogue": "rubric.not_mapping"}})]
     try:
         raw = RawRubric.model_validate(data)
     except ValidationError as exc:
@@ -107,36 +133,43 @@ def build_rubric(data: Any) -> Rubric | list[Problem]:
     return _assemble(raw)
 
 
-_MODEL_AT: dict[str, type[BaseModel]] = {
-    "domains": RawDomain,
-    "aspects": RawAspect,
-    "indicators": RawIndicator,
-    "predicates": RawBand,
-    "levels": RawLevels,
-    "rounding": RawRounding,
-    "scales": RawScale,
-}
-
-
 def _allowed_keys(path: tuple[str, ...]) -> list[str]:
-    """The fields of the model that sits at `path` (the last named list or mapping above it)."""
-    names = [p for p in path if not p.isdigit()]
-    if names and names[-1] not in _MODEL_AT and len(names) >= 2 and names[-2] == "scales":
-        return list(RawScale.model_fields)
-    model = _MODEL_AT.get(names[-1], RawRubric) if names else RawRubric
-    return list(model.model_fields)
+    """The keys a rubric allows in the mapping at `path`, for the unknown-key message."""
+    models: dict[str, type[BaseModel]] = {
+        "levels": RawLevels,
+        "rounding": RawRounding,
+        "predicates": RawBand,
+        "scales": RawScale,
+        "domains": RawDomain,
+        "aspects": RawAspect,
+        "indicators": RawIndicator,
+    }
+    named = [part for part in path if part in models]
+    return list((models[named[-1]] if named else RawRubric).model_fields)
+
+
+def _detail(key: str, **params: object) -> dict[str, object]:
+    """An SPBE208/SPBE204 detail as a catalogue message, so it reads in both languages."""
+    return {"catalogue": key, **params}
 
 
 def _check(raw: RawRubric) -> Iterator[Problem]:
-    if (raw.domains is None) == (raw.aspects is None):
-        yield Problem("SPBE208", (), {"detail": "give either `domains` or `aspects`, not both"})
-        return
-    if raw.levels.min >= raw.levels.max:
-        yield Problem("SPBE208", ("levels",), {"detail": "levels.min must be below levels.max"})
-        return
-    yield from _check_scales(raw)
-    yield from _check_bands(raw)
-    yield from _check_tree(raw)
+    if raw.domains is not None and raw.aspects is not None:
+        detail = _detail("rubric.domains_or_aspects")
+        yield Problem("SPBE208", ("aspects",), {"detail": detail}, at="key")
+    elif raw.domains is None and raw.aspects is None:
+        yield Problem("SPBE208", (), {"detail": _detail("rubric.domains_or_aspects")})
+    if not 0 <= raw.rounding.decimals <= 10:
+        detail = _detail("rubric.decimals", got=raw.rounding.decimals)
+        yield Problem("SPBE208", ("rounding", "decimals"), {"detail": detail})
+    levels_ok = raw.levels.min < raw.levels.max
+    if not levels_ok:
+        detail = _detail("rubric.levels_order", min=raw.levels.min, max=raw.levels.max)
+        yield Problem("SPBE208", ("levels",), {"detail": detail})
+    else:
+        yield from _check_scales(raw)
+        yield from _check_bands(raw)
+    yield from _check_tree(raw, levels_ok)
 
 
 def _check_scales(raw: RawRubric) -> Iterator[Problem]:
@@ -144,32 +177,51 @@ def _check_scales(raw: RawRubric) -> Iterator[Problem]:
     for sid, scale in raw.scales.items():
         have = set(scale.levels)
         if have != wanted:
-            detail = f"missing {sorted(wanted - have)}, extra {sorted(have - wanted)}"
-            yield Problem(
-                "SPBE205",
-                ("scales", sid, "levels"),
-                {"scale": sid, "min": raw.levels.min, "max": raw.levels.max, "detail": detail},
+            detail = _detail(
+                "rubric.scale.detail",
+                missing=sorted(wanted - have) or "-",
+                extra=sorted(have - wanted) or "-",
             )
+            params = {"scale": sid, "min": raw.levels.min, "max": raw.levels.max, "detail": detail}
+            yield Problem("SPBE205", ("scales", sid, "levels"), params)
+        for level, name in scale.levels.items():
+            if not name.strip():
+                detail = _detail("rubric.scale.blank", scale=sid, level=level)
+                yield Problem("SPBE208", ("scales", sid, "levels", str(level)), {"detail": detail})
 
 
 def _check_bands(raw: RawRubric) -> Iterator[Problem]:
+    """Bands must tile [levels.min, levels.max] in order: each starts where the last one ended."""
     bands = raw.predicates
     if not bands:
-        yield Problem("SPBE204", ("predicates",), {"detail": "no bands"})
+        yield Problem("SPBE204", ("predicates",), {"detail": _detail("rubric.band.none")})
         return
-    expected_low = Fraction(raw.levels.min)
+    names: set[str] = set()
     for n, band in enumerate(bands):
         where = path_of("predicates", n)
-        if band.min != expected_low:
-            kind = "gap" if band.min > expected_low else "overlap"
-            detail = f"'{band.name}' starts at {exact_text(band.min)}: {kind} after {exact_text(expected_low)}"
+        shown = {"name": band.name, "start": exact_text(band.min), "end": exact_text(band.max)}
+        if band.name.casefold() in names:
+            yield Problem(
+                "SPBE204", (*where, "name"), {"detail": _detail("rubric.band.duplicate", **shown)}
+            )
+        names.add(band.name.casefold())
+        if n == 0 and band.min != raw.levels.min:
+            detail = _detail("rubric.band.first", **shown, min=raw.levels.min)
+            yield Problem("SPBE204", (*where, "min"), {"detail": detail})
+        elif n > 0 and band.min != bands[n - 1].max:
+            kind = "rubric.band.gap" if band.min > bands[n - 1].max else "rubric.band.overlap"
+            detail = _detail(kind, **{**shown, "end": exact_text(bands[n - 1].max)})
             yield Problem("SPBE204", (*where, "min"), {"detail": detail})
         if band.max <= band.min:
-            yield Problem("SPBE204", (*where, "max"), {"detail": f"'{band.name}' is empty"})
-        expected_low = band.max
-    if bands[-1].max != raw.levels.max:
-        detail = f"the top band ends at {exact_text(bands[-1].max)}, not at levels.max {raw.levels.max}"
-        yield Problem("SPBE204", ("predicates", str(len(bands) - 1), "max"), {"detail": detail})
+            yield Problem(
+                "SPBE204", (*where, "max"), {"detail": _detail("rubric.band.empty", **shown)}
+            )
+    top = bands[-1]
+    if top.max != raw.levels.max:
+        detail = _detail(
+            "rubric.band.top", name=top.name, end=exact_text(top.max), max=raw.levels.max
+        )
+        yield Problem("SPBE204", path_of("predicates", len(bands) - 1, "max"), {"detail": detail})
 
 
 def _groups(raw: RawRubric) -> list[tuple[tuple[str, ...], RawDomain | None, list[RawAspect]]]:
@@ -178,58 +230,90 @@ def _groups(raw: RawRubric) -> list[tuple[tuple[str, ...], RawDomain | None, lis
     return [((), None, raw.aspects or [])]
 
 
-def _check_tree(raw: RawRubric) -> Iterator[Problem]:
-    seen: dict[str, set[str]] = {"domain": set(), "aspect": set(), "indicator": set()}
+class _Ids:
+    """Ids seen so far per kind: a second use of one is reported at the second one's `id`."""
 
-    def unique(kind: str, ident: Id, where: tuple[str, ...]) -> Iterator[Problem]:
-        if str(ident) in seen[kind]:
-            yield Problem("SPBE202", (*where, "id"), {"kind": kind, "id": ident})
-        seen[kind].add(str(ident))
+    def __init__(self) -> None:
+        self.seen: dict[str, set[str]] = {"domain": set(), "aspect": set(), "indicator": set()}
 
+    def check(self, kind: str, ident: Id, where: tuple[str, ...]) -> Iterator[Problem]:
+        named = {"catalogue": kind}
+        if isinstance(ident, str) and (not ident.strip() or ident != ident.strip()):
+            detail = _detail("rubric.id_blank", kind=named, id=ident)
+            yield Problem("SPBE208", (*where, "id"), {"detail": detail})
+        if str(ident) in self.seen[kind]:
+            yield Problem("SPBE202", (*where, "id"), {"kind": named, "id": ident})
+        self.seen[kind].add(str(ident))
+
+
+def _check_tree(raw: RawRubric, levels_ok: bool) -> Iterator[Problem]:
+    ids = _Ids()
     total = Fraction(0)
     for dpath, domain, aspects in _groups(raw):
         if domain is not None:
-            yield from unique("domain", domain.id, dpath)
+            yield from ids.check("domain", domain.id, dpath)
+            if not aspects:
+                params = {"kind": {"catalogue": "domain"}, "id": domain.id}
+                yield Problem("SPBE203", (*dpath, "aspects"), params, at="key")
         dsum = Fraction(0)
         for an, aspect in enumerate(aspects):
             apath = (*dpath, "aspects", str(an))
-            yield from unique("aspect", aspect.id, apath)
-            if not aspect.indicators:
-                yield Problem("SPBE203", (*apath, "indicators"), {"kind": "aspect", "id": aspect.id})
-            asum = Fraction(0)
-            for i_n, ind in enumerate(aspect.indicators):
-                ipath = (*apath, "indicators", str(i_n))
-                yield from unique("indicator", ind.id, ipath)
-                yield from _check_indicator(raw, ind, ipath)
-                asum += ind.weight
-            yield from _sum_check(asum, aspect.weight, f"indicators of aspect {aspect.id}", (*apath, "weight"))
+            yield from _check_aspect(raw, aspect, apath, ids, levels_ok)
             dsum += aspect.weight
         if domain is not None:
-            yield from _sum_check(dsum, domain.weight, f"aspects of domain {domain.id}", (*dpath, "weight"))
+            what = _detail("rubric.sum.domain", id=domain.id)
+            yield from _sum_check(dsum, domain.weight, what, (*dpath, "weight"))
             total += domain.weight
         else:
             total += dsum
-    yield from _sum_check(total, Fraction(100), "all weights", ("domains" if raw.domains else "aspects",))
+    top = "domains" if raw.domains is not None else "aspects"
+    yield from _sum_check(total, Fraction(100), _detail("rubric.sum.total"), (top,), at="key")
 
 
-def _check_indicator(raw: RawRubric, ind: RawIndicator, where: tuple[str, ...]) -> Iterator[Problem]:
+def _check_aspect(
+    raw: RawRubric, aspect: RawAspect, apath: tuple[str, ...], ids: _Ids, levels_ok: bool
+) -> Iterator[Problem]:
+    yield from ids.check("aspect", aspect.id, apath)
+    if not aspect.indicators:
+        params = {"kind": {"catalogue": "aspect"}, "id": aspect.id}
+        yield Problem("SPBE203", (*apath, "indicators"), params, at="key")
+        return
+    asum = Fraction(0)
+    for i_n, ind in enumerate(aspect.indicators):
+        ipath = (*apath, "indicators", str(i_n))
+        yield from ids.check("indicator", ind.id, ipath)
+        yield from _check_indicator(raw, ind, ipath, levels_ok)
+        asum += ind.weight
+    what = _detail("rubric.sum.aspect", id=aspect.id)
+    yield from _sum_check(asum, aspect.weight, what, (*apath, "weight"))
+
+
+def _check_indicator(
+    raw: RawRubric, ind: RawIndicator, where: tuple[str, ...], levels_ok: bool
+) -> Iterator[Problem]:
     if ind.weight <= 0:
-        yield Problem("SPBE208", (*where, "weight"), {"detail": f"indicator {ind.id}: weight must be positive"})
+        detail = _detail("rubric.weight_positive", id=ind.id, got=exact_text(ind.weight))
+        yield Problem("SPBE208", (*where, "weight"), {"detail": detail})
     if ind.scale not in raw.scales:
         yield Problem("SPBE206", (*where, "scale"), {"id": ind.id, "scale": ind.scale})
-    outside = [lv for lv in ind.criteria if not raw.levels.min <= lv <= raw.levels.max]
-    if outside:
-        detail = f"indicator {ind.id}: criteria for levels {outside} outside {raw.levels.min}-{raw.levels.max}"
-        yield Problem("SPBE208", (*where, "criteria"), {"detail": detail})
+    low, high = raw.levels.min, raw.levels.max
+    outside = [lv for lv in ind.criteria if not low <= lv <= high]
+    if outside and levels_ok:
+        detail = _detail("rubric.criteria_outside", id=ind.id, levels=outside, min=low, max=high)
+        yield Problem("SPBE208", (*where, "criteria", str(outside[0])), {"detail": detail})
 
 
-def _sum_check(total: Fraction, expected: Fraction, what: str, where: tuple[str, ...]) -> Iterator[Problem]:
+def _sum_check(
+    total: Fraction,
+    expected: Fraction,
+    what: dict[str, object],
+    where: tuple[str, ...],
+    at: Literal["key", "value"] = "value",
+) -> Iterator[Problem]:
+    """Weights must add up exactly: the tolerance is zero, since every weight is an exact number."""
     if total != expected:
-        yield Problem(
-            "SPBE201",
-            where,
-            {"what": what, "total": exact_text(total), "expected": exact_text(expected)},
-        )
+        params = {"what": what, "total": exact_text(total), "expected": exact_text(expected)}
+        yield Problem("SPBE201", where, params, at=at)
 
 
 def _assemble(raw: RawRubric) -> Rubric:
@@ -241,7 +325,9 @@ def _assemble(raw: RawRubric) -> Rubric:
         built = [_aspect(ra, dkey, scales) for ra in raspects]
         aspects.extend(built)
         if rdomain is not None:
-            domains.append(Domain(str(rdomain.id), rdomain.id, rdomain.name, rdomain.weight, tuple(built)))
+            domains.append(
+                Domain(str(rdomain.id), rdomain.id, rdomain.name, rdomain.weight, tuple(built))
+            )
     indicators = tuple(i for a in aspects for i in a.indicators)
     return Rubric(
         id=raw.id,

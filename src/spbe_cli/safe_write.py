@@ -29,6 +29,7 @@ def write_atomic(target: Path, data: str | bytes, *, force: bool = False) -> Non
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, _mode_for(target))
         if not force:
             # Refuse a file that appeared while we wrote; link() fails atomically if it exists.
             os.link(temp, target)
@@ -39,3 +40,13 @@ def write_atomic(target: Path, data: str | bytes, *, force: bool = False) -> Non
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """mkstemp makes 0600 files; a replaced file keeps its mode, a new one gets the umask's."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

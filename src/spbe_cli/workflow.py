@@ -71,9 +71,14 @@ def load_rubric_file(path: Path) -> Rubric | list[Located]:
 
 
 def assess(
-    path: Path, store: RubricStore, *, partial: bool = False, rubric_path: Path | None = None
+    path: Path,
+    store: RubricStore,
+    *,
+    partial: bool = False,
+    rubric_path: Path | None = None,
+    max_bytes: int | None = None,
 ) -> Outcome:
-    doc = read_document(path)
+    doc = read_document(path, max_bytes)
     if isinstance(doc, LoadFailure):
         return Outcome(str(path), problems=doc.problems)
     rubric, rubric_problems = _rubric_for(doc, path, store, rubric_path)

@@ -1,4 +1,4 @@
-"""`spbe plan` output: the roadmap as a table, Markdown, JSON or CSV, from a Plan; nothing computed here."""
+"""`spbe plan` output: the roadmap as a table, Markdown, JSON or CSV, from a Plan (no computing)."""
 
 from __future__ import annotations
 
@@ -74,7 +74,12 @@ def plan_report(plan: Plan, card: Scorecard, lang: Lang) -> Report:
     shown = round_half_up(plan.target, rubric.decimals)
     heading = [
         text("plan.title", lang, target=shown, agency=a.agency.nama, year=a.tahun),
-        text("plan.start", lang, value=round_half_up(plan.start, rubric.decimals), predicate=rubric.predicate_for(plan.start)),
+        text(
+            "plan.start",
+            lang,
+            value=round_half_up(plan.start, rubric.decimals),
+            predicate=rubric.predicate_for(plan.start),
+        ),
         text("plan.target", lang, value=shown, predicate=rubric.predicate_for(plan.target)),
     ]
     notices = _notices(plan, rubric, lang)
@@ -87,10 +92,7 @@ def _notices(plan: Plan, rubric: Rubric, lang: Lang) -> list[str]:
         return [text("plan.met", lang)]
     out = []
     if not plan.reachable:
-        best = round_half_up(reached, rubric.decimals)
-        target = round_half_up(plan.target, rubric.decimals)
-        pred = rubric.predicate_for(reached)
-        out.append(text("plan.unreachable", lang, target=target, best=best, predicate=pred, exact=exact_text(reached)))
+        out.append(unreachable_message(plan, rubric, lang))
     out.append(
         text(
             "plan.reached",
@@ -105,6 +107,18 @@ def _notices(plan: Plan, rubric: Rubric, lang: Lang) -> list[str]:
     if plan.cost is not None:
         out.append(text("plan.cost", lang, cost=exact_text(plan.cost)))
     return out
+
+
+def unreachable_message(plan: Plan, rubric: Rubric, lang: Lang) -> str:
+    reached = plan.reached
+    return text(
+        "plan.unreachable",
+        lang,
+        target=round_half_up(plan.target, rubric.decimals),
+        best=round_half_up(reached, rubric.decimals),
+        predicate=rubric.predicate_for(reached),
+        exact=exact_text(reached),
+    )
 
 
 def _steps_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
@@ -136,7 +150,19 @@ def _steps_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
     return table
 
 
-CSV_HEADER = ["id", "name", "from", "from_name", "to", "to_name", "gain", "running", "running_exact", "cost", "criterion"]
+CSV_HEADER = [
+    "id",
+    "name",
+    "from",
+    "from_name",
+    "to",
+    "to_name",
+    "gain",
+    "running",
+    "running_exact",
+    "cost",
+    "criterion",
+]
 
 
 def plan_csv(plan: Plan, rubric: Rubric) -> str:
@@ -149,14 +175,24 @@ def plan_csv(plan: Plan, rubric: Rubric) -> str:
         ind = step.indicator
         writer.writerow(
             [ind.id, ind.name, step.from_level, ind.level_name(step.from_level), step.to_level,
-             ind.level_name(step.to_level), exact_text(step.gain), round_half_up(running, rubric.decimals),
-             exact_text(running), "" if step.cost is None else exact_text(step.cost),
+             ind.level_name(step.to_level), exact_text(step.gain),
+             round_half_up(running, rubric.decimals), exact_text(running),
+             "" if step.cost is None else exact_text(step.cost),
              ind.criteria.get(step.to_level, "")]
         )  # fmt: skip
     return buffer.getvalue()
 
 
-def write_plan(plan: Plan, card: Scorecard, file: str, fmt: PlanFormat, stream: TextIO, lang: Lang) -> None:
+def write_plan(
+    plan: Plan,
+    card: Scorecard,
+    file: str,
+    fmt: PlanFormat,
+    stream: TextIO,
+    lang: Lang,
+    notes: TextIO,
+) -> None:
+    """Write the plan; JSON and CSV carry no notices, so `notes` hears of an unreachable target."""
     if fmt == "json":
         stream.write(to_json(plan_record(plan, card, file)))
     elif fmt == "csv":
@@ -164,3 +200,5 @@ def write_plan(plan: Plan, card: Scorecard, file: str, fmt: PlanFormat, stream: 
     else:
         report = plan_report(plan, card, lang)
         write_report(report, stream, markdown_out=fmt == "markdown", bands=len(card.rubric.bands))
+    if fmt in ("json", "csv") and not plan.reachable:
+        notes.write(unreachable_message(plan, card.rubric, lang) + "\n")

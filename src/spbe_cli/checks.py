@@ -1,0 +1,109 @@
+"""Advisory checks of a valid assessment: what an assessor would ask about before scoring it.
+
+These are warnings (SPBE35x), not errors: the file scores, but a claim without an explanation or
+evidence will not survive the document review, a year in the future is a typo, and one agency under
+two names in one folder is a copy-and-paste slip. Pure: today's date is a parameter, so the checks
+are deterministic in tests; the problems carry paths, so the loader locates them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .assessment import Assessment, Entry
+from .problems import Problem, path_of
+from .rubric import Rubric
+
+EVIDENCE_FROM_LEVEL = 3
+"""From this level on a claim needs evidence (bukti dukung) to pass the document review."""
+
+_ERA = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})?\s*$")
+
+
+def assessment_warnings(assessment: Assessment, rubric: Rubric, today: date) -> list[Problem]:
+    """Every warning about one validated assessment, in indicator order then the year."""
+    problems: list[Problem] = []
+    for indicator in rubric.indicators:
+        problems += _claim_warnings(assessment, indicator.key, rubric)
+    problems += _year_warnings(assessment.tahun, rubric, today)
+    return problems
+
+
+def _claim_warnings(assessment: Assessment, key: str, rubric: Rubric) -> list[Problem]:
+    claim = assessment.indikator.get(key)
+    level = assessment.level_of(key)
+    if level is None:
+        return []
+    long_form = isinstance(claim, Entry)
+    where = path_of("indikator", key, "level") if long_form else path_of("indikator", key)
+    entry = assessment.entry(key)
+    assert entry is not None
+    problems: list[Problem] = []
+    if level > rubric.level_min and not (entry.penjelasan or "").strip():
+        params = {"id": key, "level": level, "min": rubric.level_min}
+        problems.append(Problem("SPBE351", where, params, severity="warning"))
+    if level >= EVIDENCE_FROM_LEVEL and not [b for b in entry.bukti_dukung or [] if b.strip()]:
+        params = {"id": key, "level": level, "from": EVIDENCE_FROM_LEVEL}
+        problems.append(Problem("SPBE352", where, params, severity="warning"))
+    return problems
+
+
+def _year_warnings(year: int, rubric: Rubric, today: date) -> list[Problem]:
+    if year > today.year:
+        return [Problem("SPBE353", ("tahun",), {"year": year, "today": today.year}, "warning")]
+    era = era_years(rubric.era)
+    if era is None:
+        return []
+    first, last = era
+    if year < first or (last is not None and year > last):
+        params = {"year": year, "rubric": rubric.id, "era": rubric.era}
+        return [Problem("SPBE354", ("tahun",), params, "warning")]
+    return []
+
+
+def era_years(era: str) -> tuple[int, int | None] | None:
+    """The rounds a rubric applies to: "2021-2025" → (2021, 2025), "2026-" → (2026, None)."""
+    match = _ERA.match(era)
+    if match is None:
+        return None
+    last = match.group(2)
+    return int(match.group(1)), int(last) if last else None
+
+
+@dataclass(frozen=True)
+class AgencyName:
+    """One file's agency, as the folder check needs it: the name and whether it is long form."""
+
+    file: str
+    name: str
+    long_form: bool
+
+
+def agency_mismatches(names: Sequence[AgencyName]) -> dict[str, Problem]:
+    """Files of one folder whose agency differs from the folder's most common name.
+
+    Names are compared with case and spacing ignored ("Kota  contoh" is "Kota Contoh"). Ties go to
+    the name of the first file, so the result does not depend on anything but the input order.
+    """
+    if len(names) < 2:
+        return {}
+    normal = [_normal(n.name) for n in names]
+    counts = Counter(normal)
+    best = max(counts.values())
+    majority = next(n for n in normal if counts[n] == best)
+    shown = next(n.name for n, key in zip(names, normal, strict=True) if key == majority)
+    out: dict[str, Problem] = {}
+    for item, key in zip(names, normal, strict=True):
+        if key != majority:
+            where = ("instansi", "nama") if item.long_form else ("instansi",)
+            params = {"name": item.name, "other": shown, "count": best}
+            out[item.file] = Problem("SPBE355", where, params, "warning")
+    return out
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.split()).casefold()

@@ -1,0 +1,106 @@
+"""The shell side of `spbe init`: choose the rubric, read last year's file, decide `rubrik:`.
+
+Reads files (through the loader and workflow) but never prints or writes; template.py turns the
+plan into text and the CLI writes it. Failures come back as values with a catalogue key.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Located
+from .rubric import Rubric
+from .template import Agency, InitOptions, carry_over, rubric_for_year
+from .workflow import RubricStore, assess, bundled_dir, bundled_ids
+
+
+@dataclass(frozen=True)
+class InitRequest:
+    rubric: str | None
+    agency: str | None
+    year: int | None
+    from_path: Path | None
+    out_dir: Path
+    """The folder the new file goes to: a rubric file path in `rubrik:` is relative to it."""
+    this_year: int
+
+
+@dataclass(frozen=True)
+class InitFailure:
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+    problems: list[Located] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class InitPlan:
+    rubric: Rubric
+    options: InitOptions
+
+
+def plan_init(request: InitRequest, lang: str = "id") -> InitPlan | InitFailure:
+    store = RubricStore()
+    last = None
+    if request.from_path is not None:
+        outcome = assess(request.from_path, store, partial=True)
+        if outcome.problems or outcome.scorecard is None:
+            params = {"file": str(request.from_path)}
+            return InitFailure("init.from_invalid", params, outcome.problems)
+        last = outcome.scorecard
+    year = request.year or (last.assessment.tahun + 1 if last else request.this_year)
+    chosen = _choose_rubric(request, store, year, last.assessment.rubrik if last else None)
+    if isinstance(chosen, InitFailure):
+        return chosen
+    path, rubric = chosen
+    bundled = _is_bundled(path)
+    ref = path.stem if bundled else _relative(path, request.out_dir)
+    previous = None
+    agency = Agency(nama=request.agency or "")
+    if last is not None:
+        old = last.assessment.agency
+        agency = Agency(request.agency or old.nama, old.jenis, old.provinsi)
+        same = last.rubric is rubric
+        previous = carry_over(rubric, last.assessment, str(request.from_path), same_rubric=same)
+    options = InitOptions(ref, agency, year, bundled, previous, lang)  # type: ignore[arg-type]
+    return InitPlan(rubric, options)
+
+
+def _choose_rubric(
+    request: InitRequest, store: RubricStore, year: int, last_ref: str | None
+) -> tuple[Path, Rubric] | InitFailure:
+    """--rubric, else last year's rubric (with --from), else the bundled one covering `year`."""
+    if request.rubric is not None:
+        path = store.resolve(request.rubric, Path.cwd())
+    elif last_ref is not None and request.from_path is not None:
+        path = store.resolve(last_ref, request.from_path.parent)
+    else:
+        loaded = {rid: store.load(bundled_dir() / f"{rid}.yaml") for rid in bundled_ids()}
+        rubrics = {rid: r for rid, r in loaded.items() if isinstance(r, Rubric)}
+        found = rubric_for_year(rubrics.values(), year)
+        if found is None:
+            known = ", ".join(bundled_ids())
+            return InitFailure("init.no_rubric_for_year", {"year": year, "known": known})
+        path = bundled_dir() / f"{next(k for k, r in rubrics.items() if r is found)}.yaml"
+    if path is None:
+        known = ", ".join(bundled_ids())
+        return InitFailure("SPBE108", {"rubric": request.rubric, "known": known})
+    loaded = store.load(path)
+    if not isinstance(loaded, Rubric):
+        detail = f"spbe rubric check {path}"
+        return InitFailure("SPBE111", {"rubric": str(path), "detail": detail}, loaded)
+    return path, loaded
+
+
+def _is_bundled(path: Path) -> bool:
+    return (
+        path.resolve() == (bundled_dir() / f"{path.stem}.yaml").resolve()
+        and path.stem in bundled_ids()
+    )
+
+
+def _relative(path: Path, out_dir: Path) -> str:
+    """A rubric path as the new file must write it: relative to the new file's own folder."""
+    rel = Path(os.path.relpath(path.resolve(), out_dir.resolve())).as_posix()
+    return rel if "/" in rel else f"./{rel}"

@@ -1,0 +1,310 @@
+"""Planning: the fewest (or cheapest) one-level steps that lift an assessment to a target index.
+
+A step raises one indicator by one level. Because the index is Σ(level × weight) / 100, a step of
+indicator i always adds exactly weight_i / 100, whatever level it starts from. That makes the
+problem small and exact, and this module solves it exactly with Fractions, never by heuristics.
+
+Fewest steps (no costs), and why greedy is optimal. Let the available steps be the multiset in
+which indicator i appears cap_i times with gain g_i = weight_i / 100 (cap_i = levels left below the
+rubric's top, limited by --max-per-indicator, 0 when excluded). Any plan of k steps is a
+sub-multiset of size k, so its gain is at most the sum G(k) of the k largest gains. G is increasing
+in k, hence the least k with G(k) ≥ need is the least number of steps of any plan, and the
+k largest steps reach it. Among k-step plans the largest final index is exactly G(k), and a k-step
+plan has gain G(k) only if its multiset of gains equals the top-k multiset: every step with a gain
+above the k-th largest gain g* is taken, and r steps of gain g* are chosen among the indicators
+of that gain. Fewest indicators touched then means spending those r steps on as few indicators
+as possible: the ones with the most steps left first (then rubric order, for a stable answer).
+
+Least cost (a costs file): an exact dynamic programme over indicators. Gains are scaled to
+integers by the least common multiple of their denominators and costs likewise, and for every
+reachable exact gain the best (cost, steps, indicators touched) is kept; these three add up over
+indicators, so the lexicographic optimum survives the recursion. Among the gains that reach the
+target the answer minimises (cost, steps, −gain, indicators touched): least cost, then fewest
+steps, then the largest final index, then fewest indicators touched; remaining ties keep the
+choice found first in rubric order.
+
+When the target cannot be reached the plan takes every available step: the best reachable index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from math import lcm
+
+from .rubric import Indicator, Rubric
+
+CostTable = Mapping[str, Sequence[Fraction]]
+"""Per indicator key, the cost of each step: entry n is the step to level level_min + 1 + n."""
+
+
+@dataclass(frozen=True)
+class Constraints:
+    max_per_indicator: int | None = None
+    exclude: frozenset[str] = frozenset()
+    only: frozenset[str] | None = None
+    """When set, only these indicator keys may be raised (e.g. one domain's)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One indicator raised: from its current level to `to_level`, with the exact index gain."""
+
+    indicator: Indicator
+    from_level: int
+    to_level: int
+    gain: Fraction
+    cost: Fraction | None = None
+
+    @property
+    def levels(self) -> int:
+        return self.to_level - self.from_level
+
+
+@dataclass(frozen=True)
+class Plan:
+    start: Fraction
+    target: Fraction
+    steps: tuple[Step, ...]
+    reachable: bool
+
+    @property
+    def reached(self) -> Fraction:
+        return self.start + sum((s.gain for s in self.steps), Fraction(0))
+
+    @property
+    def step_count(self) -> int:
+        return sum(s.levels for s in self.steps)
+
+    @property
+    def cost(self) -> Fraction | None:
+        costs = [s.cost for s in self.steps]
+        if any(c is None for c in costs):
+            return None
+        return sum((c for c in costs if c is not None), Fraction(0))
+
+
+def domain_keys(rubric: Rubric, domain_id: str) -> frozenset[str] | None:
+    """The indicator keys of the domain whose id reads `domain_id`, or None if there is none."""
+    for domain in rubric.domains:
+        if str(domain.id) == domain_id.strip():
+            return frozenset(i.key for i in domain.indicators)
+    return None
+
+
+def capacities(rubric: Rubric, levels: Mapping[str, int], limits: Constraints) -> dict[str, int]:
+    """How many one-level steps each indicator may still take under the constraints."""
+    caps: dict[str, int] = {}
+    for ind in rubric.indicators:
+        allowed = ind.key not in limits.exclude and (limits.only is None or ind.key in limits.only)
+        cap = rubric.level_max - levels[ind.key] if allowed else 0
+        if limits.max_per_indicator is not None:
+            cap = min(cap, limits.max_per_indicator)
+        caps[ind.key] = max(cap, 0)
+    return caps
+
+
+def current_index(rubric: Rubric, levels: Mapping[str, int]) -> Fraction:
+    return sum((levels[i.key] * i.weight for i in rubric.indicators), Fraction(0)) / 100
+
+
+def make_plan(
+    rubric: Rubric,
+    levels: Mapping[str, int],
+    target: Fraction,
+    limits: Constraints = Constraints(),
+    costs: CostTable | None = None,
+) -> Plan:
+    """The optimal plan (see the module docstring); `levels` must hold every indicator."""
+    start = current_index(rubric, levels)
+    caps = capacities(rubric, levels, limits)
+    if costs is None:
+        counts, reachable = _fewest_steps(rubric, caps, target - start)
+    else:
+        counts, reachable = _cheapest(rubric, levels, caps, target - start, costs)
+    steps = [
+        _step(rubric, ind, levels[ind.key], counts.get(ind.key, 0), costs)
+        for ind in rubric.indicators
+    ]
+    order = {ind.key: n for n, ind in enumerate(rubric.indicators)}
+    chosen = sorted((s for s in steps if s.levels), key=lambda s: (-s.gain, order[s.indicator.key]))
+    return Plan(start, target, tuple(chosen), reachable)
+
+
+def _step(rubric: Rubric, ind: Indicator, level: int, count: int, costs: CostTable | None) -> Step:
+    cost = None
+    if costs is not None:
+        cost = sum(
+            (step_cost(rubric, costs, ind.key, level + n) for n in range(count)), Fraction(0)
+        )
+    return Step(ind, level, level + count, count * ind.weight / 100, cost)
+
+
+def step_cost(rubric: Rubric, costs: CostTable, key: str, from_level: int) -> Fraction:
+    """The cost of raising indicator `key` from `from_level` to the next level."""
+    return costs[key][from_level - rubric.level_min]
+
+
+def _fewest_steps(
+    rubric: Rubric, caps: dict[str, int], need: Fraction
+) -> tuple[dict[str, int], bool]:
+    if need <= 0:
+        return {}, True
+    gains = {i.key: i.weight / 100 for i in rubric.indicators}
+    total = sum((gains[k] * c for k, c in caps.items()), Fraction(0))
+    if total < need:
+        return {k: c for k, c in caps.items() if c}, False
+    counts: dict[str, int] = {}
+    got = Fraction(0)
+    for gain in sorted({gains[k] for k, c in caps.items() if c}, reverse=True):
+        group = [k for k in caps if caps[k] and gains[k] == gain]
+        group_steps = sum(caps[k] for k in group)
+        if got + gain * group_steps < need:
+            counts.update({k: caps[k] for k in group})
+            got += gain * group_steps
+            continue
+        wanted = -((got - need) // gain)  # the fewest steps of this gain that close the gap
+        # Fewest indicators touched: spend the steps on the indicators with the most room first.
+        for key in sorted(group, key=lambda k: -caps[k]):
+            take = min(caps[key], wanted)
+            if take:
+                counts[key] = take
+                wanted -= take
+        return counts, True
+    raise AssertionError("unreachable: the total gain covers the need")
+
+
+def _cheapest(
+    rubric: Rubric,
+    levels: Mapping[str, int],
+    caps: dict[str, int],
+    need: Fraction,
+    costs: CostTable,
+) -> tuple[dict[str, int], bool]:
+    inds = [i for i in rubric.indicators if caps[i.key]]
+    gain_scale = lcm(1, *((i.weight / 100).denominator for i in inds))
+    options: list[list[tuple[int, Fraction]]] = []
+    for ind in inds:
+        unit = int(ind.weight / 100 * gain_scale)
+        run, cost = [(0, Fraction(0))], Fraction(0)
+        for n in range(caps[ind.key]):
+            cost += step_cost(rubric, costs, ind.key, levels[ind.key] + n)
+            run.append((unit * (n + 1), cost))
+        options.append(run)
+    cost_scale = lcm(1, *(c.denominator for run in options for _, c in run))
+    int_options = [[(g, int(c * cost_scale)) for g, c in run] for run in options]
+    chosen = _knapsack(int_options, need * gain_scale)
+    if chosen is None:
+        return {i.key: caps[i.key] for i in inds}, False
+    return {i.key: n for i, n in zip(inds, chosen, strict=True) if n}, True
+
+
+def _knapsack(options: list[list[tuple[int, int]]], need: Fraction) -> list[int] | None:
+    """Steps per item minimising (cost, steps, −gain, touched) among plans with gain ≥ need.
+
+    `options[j][n]` is (gain, cost) of taking n steps of item j; states are exact integer gains.
+    """
+    states: dict[int, tuple[int, int, int]] = {0: (0, 0, 0)}
+    back: list[dict[int, tuple[int, int]]] = []
+    for run in options:
+        nxt: dict[int, tuple[int, int, int]] = {}
+        came: dict[int, tuple[int, int]] = {}
+        for gain, (cost, steps, touched) in states.items():
+            for n, (g, c) in enumerate(run):
+                key = gain + g
+                value = (cost + c, steps + n, touched + (n > 0))
+                if key not in nxt or value < nxt[key]:
+                    nxt[key] = value
+                    came[key] = (gain, n)
+        states = nxt
+        back.append(came)
+    goals = [(v[0], v[1], -g, v[2], g) for g, v in states.items() if g >= need]
+    if not goals:
+        return None
+    gain = min(goals)[-1]
+    chosen: list[int] = []
+    for came in reversed(back):
+        gain, n = came[gain]
+        chosen.append(n)
+    return chosen[::-1]
+
+
+def apply(levels: Mapping[str, int], plan: Plan) -> dict[str, int]:
+    """The levels after carrying out the plan (for rescoring and checks)."""
+    out = dict(levels)
+    for step in plan.steps:
+        out[step.indicator.key] = step.to_level
+    return out
+
+
+# --- The costs file ------------------------------------------------------------------------
+
+
+def read_costs(data: object, rubric: Rubric) -> CostTable | list:
+    """Costs from a costs file's data, or the Problems in it (paths for the loader to locate).
+
+    Format: `{default: 1, indikator: {12: 3, 45: [2, 3, 5, 8]}}`. A number is the cost of every
+    step of that indicator; a list gives the cost of the step to each level in turn (entry 1 is
+    level_min → level_min + 1, …, so 4 entries for levels 1–5). `default` (1 when absent) prices
+    every indicator not listed. Costs are exact non-negative numbers.
+    """
+    from .numbers import NumberFormatError, parse_number
+    from .problems import Problem, path_of
+
+    if not isinstance(data, dict):
+        return [Problem("SPBE601", ())]
+    problems: list[Problem] = []
+    for key in data:
+        if key not in ("default", "indikator"):
+            problems.append(
+                Problem(
+                    "SPBE105", path_of(key), {"key": key, "allowed": "default, indikator"}, at="key"
+                )
+            )
+    transitions = rubric.level_max - rubric.level_min
+
+    def number(value: object, path: tuple[str, ...]) -> Fraction | None:
+        try:
+            cost = parse_number(value)
+        except NumberFormatError:
+            cost = None
+        if cost is None or cost < 0:
+            problems.append(
+                Problem("SPBE602", path, {"got": value if value is not None else "null"})
+            )
+            return None
+        return cost
+
+    default = number(data.get("default", 1), path_of("default"))
+    raw = data.get("indikator", {})
+    if not isinstance(raw, dict):
+        problems.append(Problem("SPBE601", path_of("indikator")))
+        raw = {}
+    table: dict[str, list[Fraction]] = {}
+    for key, value in raw.items():
+        skey = (
+            str(key).strip() if isinstance(key, int | str) and not isinstance(key, bool) else None
+        )
+        if skey is None or skey not in rubric.by_key:
+            params = {"id": key, "rubric": rubric.id, "known": _known(rubric)}
+            problems.append(Problem("SPBE101", path_of("indikator", key), params, at="key"))
+            continue
+        if isinstance(value, list):
+            if len(value) != transitions:
+                params = {"id": skey, "count": transitions, "got": len(value)}
+                problems.append(Problem("SPBE603", path_of("indikator", key), params))
+                continue
+            cells = [number(v, path_of("indikator", key, n)) for n, v in enumerate(value)]
+        else:
+            cells = [number(value, path_of("indikator", key))] * transitions
+        if all(c is not None for c in cells):
+            table[skey] = [c for c in cells if c is not None]
+    if problems or default is None:
+        return problems
+    return {i.key: table.get(i.key, [default] * transitions) for i in rubric.indicators}
+
+
+def _known(rubric: Rubric) -> str:
+    keys = [i.key for i in rubric.indicators]
+    return f"{keys[0]} … {keys[-1]}" if len(keys) > 6 else ", ".join(keys)

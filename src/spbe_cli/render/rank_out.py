@@ -1,0 +1,245 @@
+"""`spbe rank` output: the ranking and its summary as tables, Markdown, JSON or CSV, from a Ranking.
+
+A shared rank is shown as equal ("2=") in the human formats and as `tied: true` in JSON; means are
+exact and rounded half up only here, when shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal, TextIO
+
+from ..messages import Lang, text
+from ..numbers import exact_text, round_half_up
+from ..rank import Ranked, Ranking, Stat, Summary
+from ..rubric import Rubric
+from .human import write_report
+from .records import to_json
+from .tables import Align, Report, Table
+
+RankFormat = Literal["table", "json", "csv", "markdown"]
+
+
+def _decimals(ranking: Ranking) -> int:
+    return ranking.rubric.decimals if ranking.rubric else 2
+
+
+def _shown(value: Fraction, decimals: int = 2) -> Decimal:
+    return round_half_up(value, decimals)
+
+
+def _rank_cell(rank: int | None, tied: bool) -> str:
+    if rank is None:
+        return "–"
+    return f"{rank}=" if tied else str(rank)
+
+
+def _domain_names(rubric: Rubric | None) -> dict[str, Any]:
+    return {d.key: d for d in rubric.domains} if rubric else {}
+
+
+def row_record(item: Ranked, ranking: Ranking) -> dict[str, Any]:
+    row = item.row
+    rubric = row.rubric
+    domains = {d.key: d for d in rubric.domains}
+    return {
+        "file": row.file,
+        "instansi": {"nama": row.nama, "jenis": row.jenis, "provinsi": row.provinsi},
+        "tahun": row.tahun,
+        "rubric": rubric.id,
+        "index": {
+            "value": _shown(row.index, rubric.decimals),
+            "exact": exact_text(row.index),
+            "predicate": row.predicate,
+        },
+        "domains": [
+            {
+                "id": domains[key].id,
+                "name": domains[key].name,
+                "index": {
+                    "value": _shown(v, rubric.decimals),
+                    "exact": exact_text(v),
+                    "predicate": rubric.predicate_for(v),
+                },
+            }
+            for key, v in row.domains
+        ],
+        "rank": item.rank,
+        "tied": item.tied,
+        "group": item.group,
+        "group_rank": item.group_rank,
+        "group_tied": item.group_tied,
+    }
+
+
+def _stat_record(stat: Stat, decimals: int) -> dict[str, Any]:
+    return {
+        name: {"value": _shown(value, decimals), "exact": exact_text(value)}
+        for name, value in (("mean", stat.mean), ("max", stat.maximum), ("min", stat.minimum))
+    }
+
+
+def summary_record(summary: Summary, ranking: Ranking) -> dict[str, Any]:
+    decimals = _decimals(ranking)
+    names = _domain_names(ranking.rubric)
+    return {
+        "count": summary.count,
+        "predicates": [{"name": name, "count": count} for name, count in summary.predicates],
+        "index": _stat_record(summary.index, decimals) if summary.index else None,
+        "domains": [
+            {"id": names[key].id, "name": names[key].name, **_stat_record(stat, decimals)}
+            for key, stat in summary.domains
+        ],
+        "good_from": summary.good_from,
+        "shares": [
+            {
+                "jenis": s.jenis,
+                "count": s.count,
+                "good": s.good,
+                "share": exact_text(s.share),
+                "percent": _shown(s.share * 100),
+            }
+            for s in summary.shares
+        ],
+    }
+
+
+def ranking_record(ranking: Ranking, shown: list[Ranked]) -> dict[str, Any]:
+    return {
+        "by": ranking.by,
+        "rows": [row_record(r, ranking) for r in shown],
+        "summary": summary_record(ranking.summary, ranking),
+    }
+
+
+def ranking_report(ranking: Ranking, shown: list[Ranked], lang: Lang) -> Report:
+    rows = ranking.rows
+    years = sorted({r.row.tahun for r in rows})
+    heading = [text("rank.title", lang, count=len(rows), year=", ".join(map(str, years)))]
+    notices = [text("rank.tie", lang)] if any(r.tied or r.group_tied for r in shown) else []
+    if ranking.rubric is None and rows:
+        notices.append(text("rank.mixed_note", lang))
+    if ranking.rubric is not None and ranking.rubric.domains:
+        notices.append(" · ".join(f"D{d.id} = {d.name}" for d in ranking.rubric.domains))
+    tables = [_ranking_table(ranking, shown, lang), *_summary_tables(ranking, lang)]
+    return Report(heading, notices, tables)
+
+
+def _ranking_table(ranking: Ranking, shown: list[Ranked], lang: Lang) -> Table:
+    domains = ranking.rubric.domains if ranking.rubric else ()
+    headers = [text("rank", lang)]
+    align: list[Align] = ["right"]
+    if ranking.by:
+        headers.append(text(f"rank.by.{ranking.by}", lang))
+        align.append("right")
+    headers += [text(k, lang) for k in ("agency", "kind", "province", "index.short", "predicate")]
+    headers += [f"D{d.id}" for d in domains]
+    align += ["left", "left", "left", "right", "left"] + ["right"] * len(domains)
+    table = Table(text("rank", lang), headers, align)
+    for item in shown:
+        row = item.row
+        cells = [_rank_cell(item.rank, item.tied)]
+        if ranking.by:
+            cells.append(_rank_cell(item.group_rank, item.group_tied))
+        cells += [
+            row.nama,
+            row.jenis or "–",
+            row.provinsi or "–",
+            str(_shown(row.index, row.rubric.decimals)),
+            row.predicate,
+        ]
+        cells += [str(_shown(v, row.rubric.decimals)) for _, v in row.domains] if domains else []
+        table.rows.append(cells)
+        table.tones.append(row.rubric.predicate_rank(row.predicate))
+    return table
+
+
+def _summary_tables(ranking: Ranking, lang: Lang) -> list[Table]:
+    summary = ranking.summary
+    decimals = _decimals(ranking)
+    counts = Table(
+        text("summary.predicates", lang),
+        [text("predicate", lang), text("count", lang)],
+        ["left", "right"],
+    )
+    for name, count in summary.predicates:
+        counts.rows.append([name, str(count)])
+        counts.tones.append(ranking.rubric.predicate_rank(name) if ranking.rubric else None)
+    keys = ("measure", "mean", "max", "min")
+    stats = Table(
+        text("summary.stats", lang),
+        [text(k, lang) for k in keys],
+        ["left", "right", "right", "right"],
+    )
+    names = _domain_names(ranking.rubric)
+    measures = [(text("index", lang), summary.index)] if summary.index else []
+    measures += [(f"D{names[key].id} {names[key].name}", stat) for key, stat in summary.domains]
+    for label, stat in measures:
+        stats.rows.append(
+            [label, *(str(_shown(v, decimals)) for v in (stat.mean, stat.maximum, stat.minimum))]
+        )
+        stats.tones.append(None)
+    share_headers = [
+        text("kind", lang),
+        text("count", lang),
+        text("good", lang, band=summary.good_from),
+        text("share", lang),
+    ]
+    shares = Table(
+        text("summary.shares", lang, band=summary.good_from),
+        share_headers,
+        ["left", "right", "right", "right"],
+    )
+    for s in summary.shares:
+        shares.rows.append(
+            [
+                s.jenis or text("unknown", lang),
+                str(s.count),
+                str(s.good),
+                f"{_shown(s.share * 100)} %",
+            ]
+        )
+        shares.tones.append(None)
+    return [counts, stats, shares]
+
+
+def ranking_csv(ranking: Ranking, shown: list[Ranked]) -> str:
+    domains = ranking.rubric.domains if ranking.rubric else ()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    header = ["rank", "tied", "group", "group_rank", "file", "nama", "jenis", "provinsi", "tahun"]
+    header += ["index", "exact", "predicate", *(f"D{d.id}" for d in domains)]
+    writer.writerow(header)
+    for item in shown:
+        row = item.row
+        cells: list[Any] = [
+            item.rank,
+            "yes" if item.tied else "",
+            item.group or "",
+            item.group_rank or "",
+        ]
+        cells += [row.file, row.nama, row.jenis or "", row.provinsi or "", row.tahun]
+        cells += [_shown(row.index, row.rubric.decimals), exact_text(row.index), row.predicate]
+        cells += [_shown(v, row.rubric.decimals) for _, v in row.domains] if domains else []
+        writer.writerow(cells)
+    return buffer.getvalue()
+
+
+def write_ranking(
+    ranking: Ranking, shown: list[Ranked], fmt: RankFormat, stream: TextIO, lang: Lang
+) -> None:
+    if fmt == "json":
+        stream.write(to_json(ranking_record(ranking, shown)))
+    elif fmt == "csv":
+        stream.write(ranking_csv(ranking, shown))
+    else:
+        bands = len(ranking.rubric.bands) if ranking.rubric else 5
+        write_report(
+            ranking_report(ranking, shown, lang),
+            stream,
+            markdown_out=fmt == "markdown",
+            bands=bands,
+        )

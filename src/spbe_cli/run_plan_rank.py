@@ -1,0 +1,191 @@
+"""The shell of `spbe plan` and `spbe rank`: options and files in, results to renderers, a code out.
+
+Kept out of cli.py so the Typer module stays a list of thin commands. Exit codes: 0 success;
+1 a plan whose target cannot be reached, or a ranking that skipped broken files; 2 invalid input
+or usage (including files of mixed years or rubrics without --allow-mixed).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from fractions import Fraction
+from pathlib import Path
+
+from .messages import Lang, text
+from .render.problems_out import problem_lines
+from .rubric import Rubric
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+PROGRESS_FROM = 200
+"""Above this many files a terminal gets a progress bar on stderr."""
+
+
+class UsageError(Exception):
+    """A message for the user and exit code 2."""
+
+
+def parse_target(raw: str, rubric: Rubric, lang: Lang) -> Fraction:
+    """A number ("3.5", "3,5") or a predicate name ("Sangat Baik": that band's lower bound)."""
+    band = rubric.band_named(raw)
+    if band is not None:
+        return band.low
+    try:
+        return Fraction(raw.strip().replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        allowed = ", ".join(b.name for b in rubric.bands)
+        raise UsageError(text("usage.bad_target", lang, value=raw, allowed=allowed)) from None
+
+
+def _exclusions(raw: str | None, rubric: Rubric, lang: Lang) -> frozenset[str]:
+    keys = frozenset(k.strip() for k in (raw or "").split(",") if k.strip())
+    for key in sorted(keys):
+        if key not in rubric.by_key:
+            raise UsageError(text("usage.unknown_indicator", lang, id=key, rubric=rubric.id))
+    return keys
+
+
+def _domain(raw: str | None, rubric: Rubric, lang: Lang) -> frozenset[str] | None:
+    from .plan import domain_keys
+
+    if raw is None:
+        return None
+    if not rubric.domains:
+        raise UsageError(text("usage.no_domains", lang, rubric=rubric.id))
+    keys = domain_keys(rubric, raw)
+    if keys is None:
+        known = ", ".join(str(d.id) for d in rubric.domains)
+        raise UsageError(text("usage.unknown_domain", lang, id=raw, rubric=rubric.id, known=known))
+    return keys
+
+
+def _costs(path: Path | None, rubric: Rubric, lang: Lang) -> object:
+    """The cost table, or None without a file; problems in it are printed, then SystemExit(2)."""
+    from .loader import LoadFailure, read_document
+    from .plan import read_costs
+
+    if path is None:
+        return None
+    doc = read_document(path)
+    if isinstance(doc, LoadFailure):
+        sys.stderr.write(problem_lines(doc.problems, lang))
+        raise SystemExit(EXIT_INVALID)
+    table = read_costs(doc.data, rubric)
+    if isinstance(table, list):
+        located = sorted((doc.locate(p) for p in table), key=lambda loc: (loc.line, loc.column))
+        sys.stderr.write(problem_lines(located, lang))
+        raise SystemExit(EXIT_INVALID)
+    return table
+
+
+def run_plan(
+    file: Path,
+    target_raw: str,
+    *,
+    fmt: str,
+    lang: Lang,
+    max_per_indicator: int | None,
+    exclude: str | None,
+    only_domain: str | None,
+    costs_path: Path | None,
+    rubric_path: Path | None,
+) -> int:
+    from .plan import Constraints, make_plan
+    from .render.plan_out import write_plan
+    from .workflow import RubricStore, assess
+
+    outcome = assess(file, RubricStore(), rubric_path=rubric_path)
+    if outcome.scorecard is None:
+        sys.stderr.write(problem_lines(outcome.problems, lang))
+        return EXIT_INVALID
+    card = outcome.scorecard
+    rubric = card.rubric
+    target = parse_target(target_raw, rubric, lang)
+    limits = Constraints(
+        max_per_indicator, _exclusions(exclude, rubric, lang), _domain(only_domain, rubric, lang)
+    )
+    costs = _costs(costs_path, rubric, lang)
+    levels = {s.indicator.key: s.level for s in card.indicators if s.level is not None}
+    plan = make_plan(rubric, levels, target, limits, costs)  # type: ignore[arg-type]
+    write_plan(plan, card, str(file), fmt, sys.stdout, lang, sys.stderr)  # type: ignore[arg-type]
+    return EXIT_OK if plan.reachable else EXIT_FAILED
+
+
+class _Rows:
+    """Streams files into ranking rows: each document is dropped as soon as its facts are taken."""
+
+    def __init__(self, paths: list[Path], lang: Lang) -> None:
+        self.paths = paths
+        self.lang = lang
+        self.broken = 0
+
+    def __iter__(self) -> Iterator[object]:
+        from .rank import row_from
+        from .workflow import RubricStore, assess
+
+        store = RubricStore()
+        for path in self._progress():
+            outcome = assess(path, store)
+            if outcome.scorecard is None:
+                self.broken += 1
+                sys.stderr.write(problem_lines(outcome.problems, self.lang))
+                continue
+            yield row_from(str(path), outcome.scorecard)
+
+    def _progress(self) -> Iterator[Path]:
+        if len(self.paths) <= PROGRESS_FROM or not sys.stderr.isatty():
+            yield from self.paths
+            return
+        from rich.console import Console
+        from rich.progress import track
+
+        console = Console(stderr=True)
+        yield from track(
+            self.paths,
+            description=text("rank.progress", self.lang),
+            console=console,
+            transient=True,
+        )
+
+
+def run_rank(
+    files: list[Path],
+    *,
+    fmt: str,
+    lang: Lang,
+    by: str | None,
+    top_n: int | None,
+    good_from: str | None,
+    allow_mixed: bool,
+) -> int:
+    from .loader import expand_paths
+    from .rank import MixedInput, UnknownBand, rank, top
+    from .render.rank_out import write_ranking
+
+    paths = list(expand_paths(files))
+    if not paths:
+        raise UsageError(text("usage.no_files", lang, path=", ".join(map(str, files))))
+    rows = _Rows(paths, lang)
+    try:
+        ranking = rank(rows, by=by, good_from=good_from, allow_mixed=allow_mixed)  # type: ignore[arg-type]
+    except MixedInput as exc:
+        first, other = exc.first, exc.other
+        raise UsageError(
+            text("rank.mixed", lang, first=first.file, first_year=first.tahun,
+                 first_rubric=first.rubric.id, other=other.file, other_year=other.tahun,
+                 other_rubric=other.rubric.id)
+        ) from None  # fmt: skip
+    except UnknownBand as exc:
+        allowed = ", ".join(b.name for b in exc.rubric.bands)
+        raise UsageError(
+            text("usage.unknown_predicate", lang, value=exc.name, allowed=allowed)
+        ) from None
+    if not ranking.rows:
+        sys.stderr.write(text("rank.empty", lang) + "\n")
+        return EXIT_FAILED
+    write_ranking(ranking, top(ranking, top_n), fmt, sys.stdout, lang)  # type: ignore[arg-type]
+    sys.stdout.flush()
+    if rows.broken:
+        sys.stderr.write(text("rank.skipped", lang, count=rows.broken) + "\n")
+        return EXIT_FAILED
+    return EXIT_OK

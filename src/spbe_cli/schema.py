@@ -1,0 +1,122 @@
+"""A JSON Schema (draft 2020-12) of the self-assessment file for one rubric, for editors.
+
+With `# yaml-language-server: $schema=…` on top of a file, VS Code completes the indicator ids,
+explains each one (name, question, level names) and underlines an unknown id or a level of 6 before
+anything runs. The schema follows `spbe validate` without --partial: every indicator is required
+and a long-form entry needs its level. Pure: a Rubric in, a dict out; everything comes from the data.
+"""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+from .assessment import STAGES, AgencyKind
+from .rubric import Indicator, Rubric
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def assessment_schema(rubric: Rubric) -> dict[str, Any]:
+    indicators = {i.key: _indicator_schema(i, rubric) for i in rubric.indicators}
+    return {
+        "$schema": DRAFT,
+        "title": f"Penilaian mandiri SPBE · {rubric.title} ({rubric.id})",
+        "description": f"{rubric.regulation}; periode {rubric.era}; status {rubric.status}.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["rubrik", "instansi", "tahun", "indikator"],
+        "properties": {
+            "rubrik": {
+                "description": "Id rubrik bawaan atau path ke berkas rubrik / bundled rubric id or path.",
+                "type": "string",
+                "default": rubric.id,
+                "examples": [rubric.id],
+            },
+            "instansi": _agency_schema(),
+            "tahun": {
+                "description": f"Tahun evaluasi / evaluation year (rubric era {rubric.era}).",
+                "type": "integer",
+            },
+            "tahap": {
+                "description": "Tahap penilaian / assessment stage.",
+                "enum": list(STAGES),
+                "default": "mandiri",
+            },
+            "indikator": {
+                "description": "Level per indikator / the level of every indicator.",
+                "type": "object",
+                "additionalProperties": False,
+                "required": list(indicators),
+                "properties": indicators,
+            },
+        },
+    }
+
+
+def _agency_schema() -> dict[str, Any]:
+    return {
+        "description": "Nama instansi, atau pemetaan nama/jenis/provinsi / the agency.",
+        "anyOf": [
+            {"type": "string", "minLength": 1},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["nama"],
+                "properties": {
+                    "nama": {"type": "string", "minLength": 1},
+                    "jenis": {"enum": list(get_args(AgencyKind))},
+                    "provinsi": {"type": "string"},
+                },
+            },
+        ],
+    }
+
+
+def _level_schema(indicator: Indicator, rubric: Rubric) -> dict[str, Any]:
+    names = "; ".join(f"{n} {indicator.level_name(n)}" for n in _levels(rubric))
+    return {
+        "type": "integer",
+        "minimum": rubric.level_min,
+        "maximum": rubric.level_max,
+        "description": f"{indicator.scale.name}: {names}",
+    }
+
+
+def _levels(rubric: Rubric) -> range:
+    return range(rubric.level_min, rubric.level_max + 1)
+
+
+def _indicator_schema(indicator: Indicator, rubric: Rubric) -> dict[str, Any]:
+    level = _level_schema(indicator, rubric)
+    lines = [f"{indicator.key}. {indicator.name}"]
+    if indicator.question:
+        lines.append(indicator.question)
+    lines.append(level["description"])
+    return {
+        "title": indicator.name,
+        "description": "\n".join(lines),
+        "anyOf": [
+            level,
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["level"],
+                "properties": {
+                    "level": level,
+                    "penjelasan": {"type": "string", "description": "Penjelasan / explanation."},
+                    "bukti_dukung": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "Bukti dukung / evidence documents.",
+                    },
+                },
+            },
+        ],
+    }
+
+
+def schema_text(rubric: Rubric) -> str:
+    """The schema as committed in schemas/: two-space JSON, UTF-8 words kept, a final newline."""
+    import json
+
+    return json.dumps(assessment_schema(rubric), indent=2, ensure_ascii=False) + "\n"
