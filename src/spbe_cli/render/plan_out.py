@@ -83,7 +83,8 @@ def plan_report(plan: Plan, card: Scorecard, lang: Lang) -> Report:
         text("plan.target", lang, value=shown, predicate=rubric.predicate_for(plan.target)),
     ]
     notices = _notices(plan, rubric, lang)
-    return Report(heading, notices, [_steps_table(plan, rubric, lang)] if plan.steps else [])
+    tables = [_steps_table(plan, rubric, lang), _criteria_table(plan, lang)] if plan.steps else []
+    return Report(heading, notices, tables)
 
 
 def _notices(plan: Plan, rubric: Rubric, lang: Lang) -> list[str]:
@@ -123,13 +124,13 @@ def unreachable_message(plan: Plan, rubric: Rubric, lang: Lang) -> str:
 
 def _steps_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
     with_cost = plan.cost is not None
-    keys = ["indicator", "name", "plan.from", "plan.to", "criteria", "plan.gain", "plan.running"]
+    keys = ["indicator", "name", "plan.from", "plan.to", "plan.gain", "plan.running"]
     headers = [text(k, lang) for k in keys]
-    align: list[Align] = ["right", "left", "left", "left", "left", "right", "right"]
+    align: list[Align] = ["right", "left", "left", "left", "right", "right"]
     if with_cost:
         headers.append(text("plan.cost.col", lang))
         align.append("right")
-    table = Table(text("plan.steps", lang), headers, align)
+    table = Table(text("plan.steps", lang), headers, align, tone_column=5)
     running = plan.start
     for step in plan.steps:
         running += step.gain
@@ -139,7 +140,6 @@ def _steps_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
             ind.name,
             _level(rubric, step, step.from_level),
             _level(rubric, step, step.to_level),
-            ind.criteria.get(step.to_level, ""),
             exact_text(step.gain),
             str(round_half_up(running, rubric.decimals)),
         ]
@@ -147,6 +147,18 @@ def _steps_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
             row.append(exact_text(step.cost))
         table.rows.append(row)
         table.tones.append(rubric.predicate_rank(rubric.predicate_for(running)))
+    return table
+
+
+def _criteria_table(plan: Plan, lang: Lang) -> Table:
+    """The criterion to meet for each new level: long text, so beside the roadmap, not inside it."""
+    headers = [text("indicator", lang), text("plan.to", lang), text("criteria", lang)]
+    table = Table(text("criteria", lang), headers, ["right", "left", "left"])
+    for step in plan.steps:
+        ind = step.indicator
+        to = f"{step.to_level} {ind.level_name(step.to_level)}".strip()
+        table.rows.append([str(ind.id), to, ind.criteria.get(step.to_level, "–")])
+        table.tones.append(None)
     return table
 
 

@@ -138,7 +138,9 @@ def _ranking_table(ranking: Ranking, shown: list[Ranked], lang: Lang) -> Table:
     headers += [text(k, lang) for k in ("agency", "kind", "province", "index.short", "predicate")]
     headers += [f"D{d.id}" for d in domains]
     align += ["left", "left", "left", "right", "left"] + ["right"] * len(domains)
-    table = Table(text("rank", lang), headers, align)
+    table = Table(
+        text("rank", lang), headers, align, tone_column=headers.index(text("predicate", lang))
+    )
     for item in shown:
         row = item.row
         cells = [_rank_cell(item.rank, item.tied)]
@@ -164,6 +166,7 @@ def _summary_tables(ranking: Ranking, lang: Lang) -> list[Table]:
         text("summary.predicates", lang),
         [text("predicate", lang), text("count", lang)],
         ["left", "right"],
+        tone_column=0,
     )
     for name, count in summary.predicates:
         counts.rows.append([name, str(count)])
