@@ -317,3 +317,13 @@ def test_rubric_schema_is_json_schema_with_exact_numbers():
     ident = schema["$defs"]["RawIndicator"]["properties"]["id"]
     assert {alt["type"] for alt in ident["anyOf"]} == {"integer", "string"}
     assert schema["$defs"]["RawAspect"]["additionalProperties"] is False
+
+
+def test_the_documented_example_rubric_is_valid(tmp_path: Path):
+    readme = (Path(__file__).resolve().parents[1] / "rubrics" / "README.md").read_text()
+    example = re.search(r"```yaml\n(.*?)```", readme, re.S)
+    assert example is not None
+    path = tmp_path / "example.yaml"
+    path.write_text(example[1])
+    result = run("rubric", "check", str(path))
+    assert result.exit_code == 0, result.stderr
