@@ -1,0 +1,216 @@
+"""Benchmark of spbe against its floors, measured in one run on the same generated files.
+
+Run from a checkout with the project installed: `python benchmarks/run.py` (`--quick` for a smoke
+run). It generates deterministic synthetic self-assessments (1, 1,000 and 10,000 files) in a
+temporary folder, times cold processes of the venv's interpreter (never a shell shim), reports
+medians, ratios to each figure's floor and peak memory, writes benchmarks/results.md and copies
+that table into the README between the bench markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results.md"
+README = ROOT / "README.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+PY = sys.executable
+KINDS = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"]
+PROVINCES = ["Aceh", "Bali", "Jambi", "Papua", "Riau", "Gorontalo", "Maluku", "Banten"]
+
+
+def assessment_text(n: int, rng: random.Random) -> str:
+    lines = [
+        "rubrik: permenpanrb-59-2020",
+        "instansi:",
+        f"  nama: Instansi Sintetis {n:05d}",
+        f"  jenis: {rng.choice(KINDS)}",
+        f"  provinsi: {rng.choice(PROVINCES)}",
+        "tahun: 2024",
+        "tahap: mandiri",
+        "indikator:",
+    ]
+    for ind in range(1, 48):
+        level = rng.randint(1, 5)
+        if ind % 3:
+            lines.append(f"  {ind}: {level}")
+        else:
+            lines += [
+                f"  {ind}:",
+                f"    level: {level}",
+                f"    penjelasan: Dokumen indikator {ind} telah ditetapkan dan diterapkan.",
+                f"    bukti_dukung: [bukti-{n}-{ind}.pdf]",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def make_tree(base: Path, count: int) -> Path:
+    folder = base / f"n{count}"
+    folder.mkdir()
+    rng = random.Random(20241124)
+    for n in range(count):
+        (folder / f"a{n:05d}.yaml").write_text(assessment_text(n, rng), encoding="utf-8")
+    return folder
+
+
+@dataclass
+class Figure:
+    name: str
+    argv: list[str]
+    floor: str | None = None
+    target: float | None = None
+    ok_codes: tuple[int, ...] = (0,)
+
+
+def run_once(argv: list[str], ok_codes: tuple[int, ...]) -> tuple[float, int]:
+    """Wall time in ms and peak RSS in KiB of one cold child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode not in ok_codes:
+        raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}:\n{err[-2000:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure(figures: list[Figure], repeat: int) -> dict[str, tuple[float, int]]:
+    """Interleave the figures run by run, so drift of a noisy machine hits all of them alike."""
+    samples: dict[str, list[tuple[float, int]]] = {f.name: [] for f in figures}
+    for _ in range(repeat):
+        for fig in figures:
+            samples[fig.name].append(run_once(fig.argv, fig.ok_codes))
+    return {
+        name: (statistics.median(t for t, _ in runs), max(m for _, m in runs))
+        for name, runs in samples.items()
+    }
+
+
+def parse_floor(folder: Path) -> list[str]:
+    code = (
+        "import sys, yaml, pathlib\n"
+        "L = yaml.CSafeLoader\n"
+        "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):\n"
+        "    yaml.load(p.read_bytes(), Loader=L)\n"
+    )
+    return [PY, "-c", code, str(folder)]
+
+
+def figures_for(one: Path, k1: Path, k10: Path | None) -> list[Figure]:
+    spbe = [PY, "-m", "spbe_cli"]
+    deps = "import typer, pydantic, rich.table, yaml"
+    figs = [
+        Figure("python -c pass", [PY, "-c", "pass"]),
+        Figure("import yaml", [PY, "-c", "import yaml"], "python -c pass"),
+        Figure("import typer, pydantic, rich.table, yaml", [PY, "-c", deps], "python -c pass"),
+        Figure("spbe --version", [*spbe, "--version"], "python -c pass", 2.0),
+        Figure(
+            "spbe score one (table)",
+            [*spbe, "score", str(one)],
+            "import typer, pydantic, rich.table, yaml",
+            1.25,
+        ),
+        Figure(
+            "spbe score one (json)",
+            [*spbe, "score", str(one), "-f", "json"],
+            "import typer, pydantic, rich.table, yaml",
+            1.1,
+        ),
+        Figure("C parse 1,000", parse_floor(k1)),
+        Figure("spbe validate 1,000", [*spbe, "validate", str(k1)], "C parse 1,000", None, (0, 1)),
+        Figure(
+            "spbe rank 1,000", [*spbe, "rank", str(k1), "-f", "json"], "C parse 1,000", None, (0, 1)
+        ),
+    ]
+    if k10 is not None:
+        figs += [
+            Figure("C parse 10,000", parse_floor(k10)),
+            Figure(
+                "spbe validate 10,000", [*spbe, "validate", str(k10)], "C parse 10,000", 1.0, (0, 1)
+            ),
+            Figure(
+                "spbe rank 10,000",
+                [*spbe, "rank", str(k10), "-f", "json"],
+                "C parse 10,000",
+                1.0,
+                (0, 1),
+            ),
+        ]
+    return figs
+
+
+def table(figs: list[Figure], results: dict[str, tuple[float, int]], one_mem: int) -> str:
+    rows = [
+        "| what | median ms | floor | × floor | target | peak MB | × one-file memory |",
+        "|---|---:|---|---:|---:|---:|---:|",
+    ]
+    for fig in figs:
+        ms, mem = results[fig.name]
+        ratio = f"{ms / results[fig.floor][0]:.2f}" if fig.floor else ""
+        target = f"≤ {fig.target:g}" if fig.target else ""
+        mem_ratio = f"{mem / one_mem:.2f}" if fig.name.startswith("spbe") and one_mem else ""
+        cells = [
+            fig.name,
+            f"{ms:.0f}",
+            fig.floor or "",
+            ratio,
+            target,
+            f"{mem / 1024:.1f}",
+            mem_ratio,
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def publish(text: str) -> None:
+    RESULTS.write_text(text + "\n", encoding="utf-8")
+    readme = README.read_text(encoding="utf-8")
+    if START in readme and END in readme:
+        head, rest = readme.split(START, 1)
+        _, tail = rest.split(END, 1)
+        README.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="runs per figure (median)")
+    parser.add_argument(
+        "--quick", action="store_true", help="skip 10,000 files, 3 runs, no publishing"
+    )
+    args = parser.parse_args()
+    repeat = 3 if args.quick else args.repeat
+    with tempfile.TemporaryDirectory(prefix="spbe-bench-") as tmp:
+        base = Path(tmp)
+        one = make_tree(base, 1) / "a00000.yaml"
+        k1 = make_tree(base, 1000)
+        k10 = None if args.quick else make_tree(base, 10_000)
+        figs = figures_for(one, k1, k10)
+        small = [f for f in figs if "10,000" not in f.name]
+        results = measure(small, repeat)
+        if k10 is not None:
+            results |= measure([f for f in figs if "10,000" in f.name], max(3, repeat // 2))
+    one_mem = results["spbe score one (json)"][1]
+    header = (
+        f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores, Python "
+        f"{sys.version.split()[0]}; medians of {repeat} interleaved cold runs "
+        "(10,000-file figures: fewer runs). Peak memory is the child's max RSS."
+    )
+    text = header + "\n\n" + table(figs, results, one_mem)
+    print(text)
+    if not args.quick:
+        publish(text)
+
+
+if __name__ == "__main__":
+    main()
