@@ -8,7 +8,7 @@ or usage (including files of mixed years or rubrics without --allow-mixed).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from pathlib import Path
 
@@ -157,7 +157,9 @@ def run_rank(
     top_n: int | None,
     good_from: str | None,
     allow_mixed: bool,
+    write: Callable[[object, list], None] | None = None,
 ) -> int:
+    """`write`, when given, replaces the stream renderer (the CLI's -o and xlsx path)."""
     from .loader import expand_paths
     from .rank import MixedInput, UnknownBand, rank, top
     from .render.rank_out import write_ranking
@@ -183,7 +185,10 @@ def run_rank(
     if not ranking.rows:
         sys.stderr.write(text("rank.empty", lang) + "\n")
         return EXIT_FAILED
-    write_ranking(ranking, top(ranking, top_n), fmt, sys.stdout, lang)  # type: ignore[arg-type]
+    if write is not None:
+        write(ranking, top(ranking, top_n))
+    else:
+        write_ranking(ranking, top(ranking, top_n), fmt, sys.stdout, lang)  # type: ignore[arg-type]
     sys.stdout.flush()
     if rows.broken:
         sys.stderr.write(text("rank.skipped", lang, count=rows.broken) + "\n")

@@ -10,7 +10,8 @@ from .human import write_report
 from .records import plain, scorecard_record, to_json
 from .tables import Detail, Report, scorecard_report, summary_report
 
-Format = Literal["table", "json", "csv", "markdown", "yaml", "toml"]
+Format = Literal["table", "json", "csv", "markdown", "yaml", "toml", "xlsx"]
+"""xlsx is written by render/xlsx_out.py to an -o file (binary, never to a stream)."""
 
 
 def human_report(

@@ -1,0 +1,67 @@
+"""The shell of `spbe report` and of `--format xlsx`: files in, a document or a usage error out.
+
+Kept out of cli.py so the Typer module stays thin. Nothing is written here: the CLI hands the
+result to safe_write. The report's libraries (Jinja2, pygal, openpyxl) are an optional extra,
+checked first so a missing one is a clear message and exit 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+from .messages import Lang, text
+from .render.problems_out import problem_lines
+from .run_plan_rank import UsageError, parse_target
+
+EXIT_INVALID = 2
+HTML_NEEDS = ("jinja2", "pygal")
+XLSX_NEEDS = ("openpyxl",)
+
+
+class InputProblems(Exception):
+    """Files that do not score; their problems are already on stderr (exit 2)."""
+
+
+def require_extra(modules: tuple[str, ...], lang: Lang) -> None:
+    """Fail early and plainly when the `report` extra is not installed."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            raise UsageError(text("report.missing_extra", lang, module=name)) from None
+
+
+def html_report(files: list[Path], target_raw: str | None, lang: Lang) -> str:
+    """The report's HTML for one assessment or several years of one agency."""
+    from .diff import trend_order
+    from .loader import expand_paths
+    from .render.html_report import render_html
+    from .report_model import IncompleteAssessment, SeveralAgencies, build_report
+    from .workflow import RubricStore, assess
+
+    require_extra(HTML_NEEDS, lang)
+    paths = list(expand_paths(files))
+    if not paths:
+        raise UsageError(text("usage.no_files", lang, path=", ".join(map(str, files))))
+    store = RubricStore()
+    outcomes = [assess(path, store) for path in paths]
+    problems = [p for o in outcomes for p in o.problems]
+    if problems:
+        sys.stderr.write(problem_lines(problems, lang))
+        raise InputProblems()
+    cards = [o.scorecard for o in outcomes if o.scorecard is not None]
+    latest = trend_order(cards)[-1]
+    target = None
+    if target_raw is not None:
+        target = parse_target(target_raw, cards[latest].rubric, lang)
+    try:
+        model = build_report(cards, target)
+    except SeveralAgencies as exc:
+        raise UsageError(
+            text("report.several_agencies", lang, names=", ".join(exc.names))
+        ) from None
+    except IncompleteAssessment:
+        raise UsageError(text("report.incomplete", lang, file=outcomes[latest].path)) from None
+    return render_html(model, lang)
