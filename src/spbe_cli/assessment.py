@@ -155,7 +155,9 @@ def _example_level(got: object) -> str:
     text = str(got).strip("'")
     try:
         number = Decimal(text)
-        if number.is_finite() and number == number.to_integral_value():
+        # A bounded exponent first: int() of "1e999999999" would build a billion digits.
+        small = number.is_finite() and abs(number.adjusted()) < 20
+        if small and number == number.to_integral_value():
             return str(int(number))
     except ArithmeticError:
         pass

@@ -7,9 +7,11 @@ No computation happens here. The exit code is decided once, at the end of each c
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import Annotated, Literal, NoReturn, TextIO
 
 import typer
 
@@ -32,6 +34,10 @@ app.add_typer(rubric_app, name="rubric")
 
 LangOpt = Annotated[Lang, typer.Option("--lang", envvar="SPBE_LANG", help="id (Indonesia) or en.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file (needed for xlsx).")
+]
+ForceOpt = Annotated[bool, typer.Option(help="Replace an existing --output file.")]
 
 
 def _version(value: bool) -> None:
@@ -73,6 +79,8 @@ def score(
     fail_under: Annotated[str | None, typer.Option(help="Exit 1 when an exact index is below this.")] = None,
     min_predicate: Annotated[str | None, typer.Option(help="Exit 1 below this predicate, e.g. baik.")] = None,
     rubric: Annotated[Path | None, typer.Option(help="Score with this rubric file instead.")] = None,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Hitung indeks SPBE / compute the SPBE index of self-assessment files."""
     from .gate import Gate, UnknownPredicate, check
@@ -85,8 +93,12 @@ def score(
     problems = [p for o in outcomes for p in o.problems]
     cards = [(o.path, o.scorecard) for o in outcomes if o.scorecard is not None]
     single = len(files) == 1 and not files[0].is_dir()
-    if cards:
-        write_scores(cards, fmt, sys.stdout, single=single and not problems, lang=lang, detail=detail)
+    if fmt == "xlsx":
+        target = _needs_output(output, lang)
+        _xlsx(lambda xlsx: xlsx.scores_workbook(cards, lang), target, force, lang, bool(cards))
+    elif cards:
+        with _out(output, force, lang) as out:
+            write_scores(cards, fmt, out, single=single and not problems, lang=lang, detail=detail)
     sys.stdout.flush()
     if problems:
         sys.stderr.write(problem_lines(problems, lang))
@@ -183,7 +195,7 @@ def rubric_show(
 
 # ---- spbe diff (issue 3) ----------------------------------------------------------------------
 
-DiffFormat = Literal["table", "json", "csv", "markdown"]
+DiffFormat = Literal["table", "json", "csv", "markdown", "xlsx"]
 
 
 @app.command()
@@ -197,6 +209,8 @@ def diff(
     fail_on_drop: Annotated[
         bool, typer.Option(help="Exit 1 when the exact overall index fell (the last step).")
     ] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Bandingkan penilaian / compare two assessments (what moved the index), or several."""
     from .diff import compare, trend
@@ -213,14 +227,23 @@ def diff(
         raise typer.Exit(EXIT_INVALID)
     cards = [o.scorecard for o in outcomes if o.scorecard is not None]
     paths = [o.path for o in outcomes]
+    target = _needs_output(output, lang) if fmt == "xlsx" else None
     if len(cards) == 2:
         result = compare(cards[0], cards[1])
         pair = (paths[0], paths[1])
-        write_comparison(result, pair, fmt, sys.stdout, lang=lang, show_all=show_all)
+        if target is not None:
+            _xlsx(lambda xlsx: xlsx.comparison_workbook(result, lang), target, force, lang)
+        else:
+            with _out(output, force, lang) as out:
+                write_comparison(result, pair, fmt, out, lang=lang, show_all=show_all)
         old, new = result.index.old, result.index.new
     else:
         series = trend(cards)
-        write_trend(series, paths, fmt, sys.stdout, lang=lang)
+        if target is not None:
+            _xlsx(lambda xlsx: xlsx.trend_workbook(series, paths, lang), target, force, lang)
+        else:
+            with _out(output, force, lang) as out:
+                write_trend(series, paths, fmt, out, lang=lang)
         old, new = series.index.points[-2], series.index.points[-1]
     sys.stdout.flush()
     if fail_on_drop and new.exact < old.exact:
@@ -343,12 +366,14 @@ PlanRankFormat = Annotated[str, typer.Option("--format", "-f", help="table, json
 _PLAN_RANK_FORMATS = ("table", "json", "csv", "markdown")
 
 
-def _run_plan_rank(call: object, fmt: str, lang: Lang) -> NoReturn:
+def _run_plan_rank(
+    call: object, fmt: str, lang: Lang, formats: tuple[str, ...] = _PLAN_RANK_FORMATS
+) -> NoReturn:
     """Run a plan/rank body and exit with its code; usage problems exit 2 with a message."""
     from .run_plan_rank import UsageError
 
-    if fmt not in _PLAN_RANK_FORMATS:
-        _usage_error(f"--format: {fmt!r} (table, json, csv, markdown)")
+    if fmt not in formats:
+        _usage_error(f"--format: {fmt!r} ({', '.join(formats)})")
     try:
         code = call()  # type: ignore[operator]
     except UsageError as exc:
@@ -400,12 +425,18 @@ def rank(
         str | None, typer.Option(help="The band counted as good in the summary (default: Baik).")
     ] = None,
     allow_mixed: Annotated[bool, typer.Option(help="Rank several years or rubrics.")] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Peringkat instansi / national and group ranks with the ministry's summary figures."""
     from .run_plan_rank import run_rank
 
     if by is not None and by not in ("provinsi", "jenis"):
         _usage_error(f"--by: {by!r} (provinsi, jenis)")
+    target = _needs_output(output, lang) if fmt == "xlsx" else None
+    if target is not None:
+        _run_report_step(lambda: _require(("openpyxl",), lang))
+    write = _rank_writer(fmt, output, force, lang)
 
     def body() -> int:
         return run_rank(
@@ -416,9 +447,10 @@ def rank(
             top_n=top,
             good_from=good_from,
             allow_mixed=allow_mixed,
+            write=write,
         )
 
-    _run_plan_rank(body, fmt, lang)
+    _run_plan_rank(body, fmt, lang, (*_PLAN_RANK_FORMATS, "xlsx"))
 
 
 # --- spbe rubric check, spbe rubric schema, spbe init (issue 5) ---------------------------------
@@ -526,3 +558,98 @@ def _init_write(output: Path, content: str, force: bool, lang: Lang) -> None:
         _usage_error(text("init.refused", lang, file=output))
     except OSError as exc:
         _usage_error(text("init.cannot_write", lang, file=output, reason=exc.strerror or exc))
+
+
+# --- spbe report and --format xlsx (issue 8); the work is in run_report.py -------------------
+
+
+def _needs_output(output: Path | None, lang: Lang) -> Path:
+    """xlsx is binary: it goes to a file through safe_write, never to a terminal or pipe."""
+    if output is None:
+        _usage_error(text("xlsx.needs_output", lang))
+    return output
+
+
+def _run_report_step(call: object) -> object:
+    """A report/xlsx body's result; usage problems exit 2 with a message, input problems exit 2."""
+    from .run_plan_rank import UsageError
+    from .run_report import InputProblems
+
+    try:
+        return call()  # type: ignore[operator]
+    except UsageError as exc:
+        _usage_error(str(exc))
+    except InputProblems:
+        raise typer.Exit(EXIT_INVALID) from None
+
+
+@app.command()
+def report(
+    files: Annotated[list[Path], typer.Argument(help="An assessment, or years of one agency.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    force: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
+    target: Annotated[
+        str | None, typer.Option(help="Add the plan to this index (3.5) or predicate (Baik).")
+    ] = None,
+    lang: LangOpt = "id",
+) -> None:
+    """Laporan HTML dengan grafik / one self-contained HTML report with charts, ready to print."""
+    from .run_report import html_report
+
+    html = _run_report_step(lambda: html_report(files, target, lang))
+    assert isinstance(html, str)
+    _write_output(output, html, force=force, lang=lang)
+    typer.echo(text("report.written", lang, path=output), err=True)
+
+
+@contextmanager
+def _out(output: Path | None, force: bool, lang: Lang) -> Iterator[TextIO]:
+    """stdout, or a buffer written to --output through safe_write once the renderer is done."""
+    if output is None:
+        yield sys.stdout
+        return
+    import io
+
+    buffer = io.StringIO()
+    yield buffer
+    _write_output(output, buffer.getvalue(), force=force, lang=lang)
+
+
+def _xlsx(
+    build: Callable[[object], bytes], target: Path, force: bool, lang: Lang, any_: bool = True
+) -> None:
+    """Build a workbook with render/xlsx_out (openpyxl from the report extra) and write it."""
+    from .run_report import XLSX_NEEDS
+
+    _run_report_step(lambda: _require(XLSX_NEEDS, lang))
+    if not any_:
+        return
+    from .render import xlsx_out
+
+    _write_output(target, build(xlsx_out), force=force, lang=lang)
+    typer.echo(text("xlsx.written", lang, path=target), err=True)
+
+
+def _require(modules: tuple[str, ...], lang: Lang) -> None:
+    from .run_report import require_extra
+
+    require_extra(modules, lang)
+
+
+def _rank_writer(
+    fmt: str, output: Path | None, force: bool, lang: Lang
+) -> Callable[[object, list], None] | None:
+    """How `spbe rank` writes to -o: a workbook, or the chosen text format through safe_write."""
+    if output is None:
+        return None
+
+    def write(ranking: object, shown: list) -> None:
+        if fmt == "xlsx":
+            _xlsx(lambda xlsx: xlsx.ranking_workbook(ranking, shown, lang), output, force, lang)
+            return
+        from .render.rank_out import write_ranking
+
+        with _out(output, force, lang) as out:
+            write_ranking(ranking, shown, fmt, out, lang)  # type: ignore[arg-type]
+
+    return write

@@ -205,7 +205,8 @@ def _bounded_decimal(text: str) -> Decimal:
 
 
 def _number_problem(exc: ValueError) -> Problem:
-    return Problem("SPBE009", (), {"detail": str(exc)[:120]})
+    detail = str(exc) if str(exc).startswith(("a whole", "the number")) else "a number too long"
+    return Problem("SPBE009", (), {"detail": detail[:120]})
 
 
 class _TooBig(Exception):

@@ -120,14 +120,19 @@ def junit_xml(results: list[FileResult], lang: Lang) -> str:
             failure = ET.SubElement(
                 case,
                 "failure",
-                {"message": _xml_safe(text(first.code, lang, **first.problem.params)), "type": first.code},
+                {
+                    "message": _xml_safe(text(first.code, lang, **first.problem.params)),
+                    "type": first.code,
+                },
             )
             failure.text = _xml_safe("".join(problem_line(p, lang) + "\n" for p in result.errors))
         if result.warnings:
             out = ET.SubElement(case, "system-out")
             out.text = _xml_safe("".join(problem_line(p, lang) + "\n" for p in result.warnings))
     ET.indent(suite)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+    )
 
 
 def write_validation(
