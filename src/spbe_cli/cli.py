@@ -270,6 +270,7 @@ def _drop_message(old: object, new: object, lang: Lang) -> str:
 # --- spbe validate and spbe schema (issue 4) ---------------------------------------------------
 
 ValidateFormat = Literal["text", "json", "github", "junit"]
+DEFAULT_RUBRIC = "permenpanrb-59-2020"
 
 
 def _write_output(target: Path, data: str, *, force: bool, lang: Lang) -> None:
@@ -295,14 +296,14 @@ def validate(
     fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
     lang: LangOpt = "id",
     strict: Annotated[bool, typer.Option(help="Treat warnings (SPBE35x) as errors.")] = False,
-    fail_under: Annotated[str | None, typer.Option(help="An error when an exact index is below.")] = None,
-    min_predicate: Annotated[str | None, typer.Option(help="An error below this predicate.")] = None,
-    rubric: Annotated[Path | None, typer.Option(help="Check against this rubric file instead.")] = None,
+    fail_under: Annotated[str | None, typer.Option(help="Error: exact index below.")] = None,
+    min_predicate: Annotated[str | None, typer.Option(help="Error: below this predicate.")] = None,
+    rubric: Annotated[Path | None, typer.Option(help="Check with this rubric file.")] = None,
     max_bytes: Annotated[
-        int | None, typer.Option(min=1, help="Size limit per file (default 5 MB or SPBE_MAX_BYTES).")
+        int | None, typer.Option(min=1, help="Size limit per file (5 MB; SPBE_MAX_BYTES).")
     ] = None,
 ) -> None:
-    """Periksa berkas penilaian / check self-assessment files for CI: every problem of every file."""
+    """Periksa berkas penilaian / check self-assessment files for CI: every problem, every file."""
     from datetime import date
 
     from .gate import Gate, UnknownPredicate
@@ -314,10 +315,12 @@ def validate(
     try:
         results = validate_paths(paths, options)
     except UnknownPredicate:
-        _usage_error(text("usage.unknown_predicate", lang, value=min_predicate, allowed=_known_predicates()))
+        allowed = _known_predicates()
+        _usage_error(text("usage.unknown_predicate", lang, value=min_predicate, allowed=allowed))
     if not results:
         _usage_error(text("usage.no_files", lang, path=", ".join(map(str, paths))))
-    sources = _terminal_sources(results, max_bytes) if fmt == "text" and sys.stdout.isatty() else None
+    on_terminal = fmt == "text" and sys.stdout.isatty()
+    sources = _terminal_sources(results, max_bytes) if on_terminal else None
     write_validation(results, fmt, sys.stdout, sys.stderr, lang, sources)
     raise typer.Exit(EXIT_OK if all(r.valid for r in results) else EXIT_THRESHOLD)
 
@@ -334,8 +337,8 @@ def _terminal_sources(results: list, max_bytes: int | None) -> dict[str, dict[in
 
 @app.command()
 def schema(
-    rubric: Annotated[str, typer.Argument(help="A bundled rubric id or a rubric file.")] = "permenpanrb-59-2020",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    rubric: Annotated[str, typer.Argument(help="A bundled rubric id or file.")] = DEFAULT_RUBRIC,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
     force: Annotated[bool, typer.Option(help="Replace an existing --output file.")] = False,
     lang: LangOpt = "id",
 ) -> None:

@@ -28,7 +28,7 @@ MAX_NODES = 200_000
 MAX_STRUCTURE = 2_000
 """Above this many nesting characters the C composer's recursion is not safe; nothing real is close."""
 MAX_INT_BITS = 4_096
-"""Whole numbers beyond this (1,234 digits) are refused: Python cannot print ints of 4,300 digits."""
+"""Whole numbers beyond this (1,234 digits) are refused: Python cannot print 4,300 digits."""
 MAX_EXPONENT = 1_000
 """Decimals beyond 1e±1000 are refused: turning 1e999999999 into an int would never finish."""
 

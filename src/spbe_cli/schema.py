@@ -3,7 +3,7 @@
 With `# yaml-language-server: $schema=…` on top of a file, VS Code completes the indicator ids,
 explains each one (name, question, level names) and underlines an unknown id or a level of 6 before
 anything runs. The schema follows `spbe validate` without --partial: every indicator is required
-and a long-form entry needs its level. Pure: a Rubric in, a dict out; everything comes from the data.
+and a long-form entry needs its level. Pure: a Rubric in, a dict out, all of it from the data.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def assessment_schema(rubric: Rubric) -> dict[str, Any]:
         "required": ["rubrik", "instansi", "tahun", "indikator"],
         "properties": {
             "rubrik": {
-                "description": "Id rubrik bawaan atau path ke berkas rubrik / bundled rubric id or path.",
+                "description": "Id rubrik bawaan atau path berkas rubrik / rubric id or path.",
                 "type": "string",
                 "default": rubric.id,
                 "examples": [rubric.id],

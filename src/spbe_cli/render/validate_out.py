@@ -42,9 +42,11 @@ def write_text(
 
 
 def _excerpt(source: str, column: int) -> str:
-    """The offending line and a caret under the column, tabs kept so the caret lines up."""
-    pad = "".join(c if c == "\t" else " " for c in source[: column - 1])
-    return f"    {source}\n    {pad}^\n"
+    """The offending line and a caret under its column; tabs kept so the caret lines up, control
+    characters replaced so a hostile file cannot send escape sequences to the terminal."""
+    shown = "".join(c if c == "\t" or c.isprintable() else "\ufffd" for c in source)
+    pad = "".join(c if c == "\t" else " " for c in shown[: column - 1])
+    return f"    {shown}\n    {pad}^\n"
 
 
 def records(results: list[FileResult], lang: Lang) -> list[dict[str, object]]:

@@ -1,0 +1,61 @@
+"""safe_write: the one writer never replaces a file unasked and never leaves half a file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from spbe_cli.safe_write import RefusedOverwrite, write_atomic
+
+
+def test_writes_a_new_file_with_normal_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    write_atomic(target, "data ✓")
+    assert target.read_text(encoding="utf-8") == "data ✓"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_refuses_an_existing_file_and_leaves_it_unchanged(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_bytes(b"original")
+    with pytest.raises(RefusedOverwrite):
+        write_atomic(target, "new")
+    assert target.read_bytes() == b"original"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_force_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_bytes(b"original")
+    target.chmod(0o640)
+    write_atomic(target, b"new", force=True)
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_a_folder_is_never_a_target(tmp_path: Path) -> None:
+    with pytest.raises(IsADirectoryError):
+        write_atomic(tmp_path, "x", force=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_bytes(b"original")
+
+    def broken(*_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(target, "new", force=True)
+    assert target.read_bytes() == b"original"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
