@@ -115,3 +115,12 @@ def test_missing_file_and_folder_without_files(tmp_path) -> None:
     assert result.exit_code == 2 and "error[SPBE001]" in result.stderr
     result = run_score(str(tmp_path))
     assert result.exit_code == 2 and "tidak ada berkas penilaian" in result.stderr
+
+
+def test_a_mapping_where_a_choice_belongs_is_reported_not_crashed(tmp_path) -> None:
+    # Found by the fuzz test: `tahap: {a: 1}` once crashed the message catalogue.
+    path = tmp_path / "stage.yaml"
+    path.write_text((BAD / "bad-stage.yaml").read_text().replace("tahap: final", "tahap: {a: 1}"))
+    result = run_score(str(path))
+    assert result.exit_code == 2
+    assert "error[SPBE109]: 'tahap' bernilai 'mapping'; pilih salah satu: 'mandiri'," in result.stderr

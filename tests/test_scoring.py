@@ -164,3 +164,13 @@ def test_examples_reproduce_the_public_story(rubric59: Rubric) -> None:
     assert first is not None and second is not None
     assert (str(first.index.value), first.index.predicate) == ("1.69", "Kurang")
     assert (str(second.index.value), second.index.predicate) == ("2.79", "Baik")
+
+
+def test_integer_units_are_exact_for_every_bundled_rubric() -> None:
+    from conftest import bundled
+
+    units = {r: bundled(r).unit for r in ("permenpanrb-59-2020", "permenpanrb-5-2018")}
+    assert units == {"permenpanrb-59-2020": Fraction(1, 20), "permenpanrb-5-2018": Fraction(1, 3)}
+    for rubric_id in ("permenpanrb-59-2020", "permenpanrb-5-2018", "pemdi-8-2026"):
+        rubric = bundled(rubric_id)
+        assert all(i.units * rubric.unit == i.weight for i in rubric.indicators)

@@ -7,31 +7,32 @@ instead (1 and "1" are the same id), and every problem of a file is reported at 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Tag, ValidationError
+from pydantic_core import ValidationError
+from pydantic_core import core_schema as cs
 
 from .problems import Problem, path_of
 from .pydantic_problems import describe_input, problems_from
 from .rubric import Rubric
+from .shapes import STRICT_INT, STRICT_STR, choice, field_names, optional, record, validator
 
 Stage = Literal["mandiri", "dokumen", "interviu", "visitasi", "akhir"]
-AgencyKind = Literal["kementerian", "lembaga", "provinsi", "kabupaten", "kota"]
 STAGES: tuple[str, ...] = ("mandiri", "dokumen", "interviu", "visitasi", "akhir")
+AGENCY_KINDS: tuple[str, ...] = ("kementerian", "lembaga", "provinsi", "kabupaten", "kota")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Agency(_Strict):
+@dataclass(frozen=True)
+class Agency:
     nama: str
-    jenis: AgencyKind | None = None
+    jenis: str | None = None
     provinsi: str | None = None
 
 
-class Entry(_Strict):
+@dataclass(frozen=True)
+class Entry:
     """The long form of one indicator: a level (None while still a draft) and its evidence."""
 
     level: int | None = None
@@ -39,30 +40,13 @@ class Entry(_Strict):
     bukti_dukung: list[str] | None = None
 
 
-def _entry_form(value: Any) -> str:
-    return "long" if isinstance(value, dict | Entry) else "short"
-
-
-def _agency_form(value: Any) -> str:
-    return "agency" if isinstance(value, dict | Agency) else "str"
-
-
-Claim = Annotated[
-    Annotated[int | None, Tag("short")] | Annotated[Entry, Tag("long")],
-    Discriminator(_entry_form),
-]
-AgencyField = Annotated[
-    Annotated[str, Tag("str")] | Annotated[Agency, Tag("agency")],
-    Discriminator(_agency_form),
-]
-
-
-class Assessment(_Strict):
+@dataclass(frozen=True)
+class Assessment:
     rubrik: str
-    instansi: AgencyField
+    instansi: Agency | str
     tahun: int
-    tahap: Stage = "mandiri"
-    indikator: dict[str, Claim]
+    indikator: dict[str, int | None | Entry]
+    tahap: str = "mandiri"
 
     @property
     def agency(self) -> Agency:
@@ -77,6 +61,46 @@ class Assessment(_Strict):
         if claim is None:
             return None
         return claim if isinstance(claim, Entry) else Entry(level=claim)
+
+
+def _entry_form(value: Any) -> str:
+    return "long" if isinstance(value, dict | Entry) else "short"
+
+
+def _agency_form(value: Any) -> str:
+    return "agency" if isinstance(value, dict | Agency) else "str"
+
+
+_AGENCY = record(
+    Agency,
+    {
+        "nama": STRICT_STR,
+        "jenis": optional(cs.literal_schema(list(AGENCY_KINDS))),
+        "provinsi": optional(STRICT_STR),
+    },
+)
+_ENTRY = record(
+    Entry,
+    {
+        "level": optional(STRICT_INT),
+        "penjelasan": optional(STRICT_STR),
+        "bukti_dukung": optional(cs.list_schema(STRICT_STR)),
+    },
+)
+_ASSESSMENT = validator(
+    record(
+        Assessment,
+        {
+            "rubrik": STRICT_STR,
+            "instansi": choice(_agency_form, str=STRICT_STR, agency=_AGENCY),
+            "tahun": STRICT_INT,
+            "tahap": cs.literal_schema(list(STAGES)),
+            "indikator": cs.dict_schema(
+                STRICT_STR, choice(_entry_form, short=optional(STRICT_INT), long=_ENTRY)
+            ),
+        },
+    )
+)
 
 
 def rubric_reference(data: Any) -> str | None:
@@ -94,7 +118,7 @@ def validate_assessment(
         return [Problem("SPBE100", ())]
     data, problems = _normalise_keys(data)
     try:
-        assessment = Assessment.model_validate(data)
+        assessment = _ASSESSMENT.validate_python(data)
     except ValidationError as exc:
         assessment = None
         problems += [_as_level_problem(p) for p in problems_from(exc, _allowed_keys)]
@@ -106,12 +130,11 @@ def validate_assessment(
 
 
 def _allowed_keys(path: tuple[str, ...]) -> list[str]:
-    model: type[BaseModel] = Assessment
     if path[:1] == ("instansi",):
-        model = Agency
-    elif path[:1] == ("indikator",):
-        model = Entry
-    return list(model.model_fields)
+        return field_names(Agency)
+    if path[:1] == ("indikator",):
+        return field_names(Entry)
+    return ["rubrik", "instansi", "tahun", "tahap", "indikator"]
 
 
 def _normalise_keys(data: dict[Any, Any]) -> tuple[dict[Any, Any], list[Problem]]:

@@ -627,7 +627,7 @@ def text(message_id: str, lang: Lang = "id", /, **params: object) -> str:
     if not params:
         return template
     resolved = {
-        name: _nested(value, lang) if isinstance(value, dict) else value
+        name: _nested(value, lang) if isinstance(value, dict) and "catalogue" in value else value
         for name, value in params.items()
     }
     return template.format(**resolved)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from .problems import Problem
 
@@ -18,6 +18,8 @@ _EXPECTED = {
     "dict_type": "type.mapping",
     "model_type": "type.mapping",
     "model_attributes_type": "type.mapping",
+    "dataclass_type": "type.mapping",
+    "dataclass_args_type": "type.mapping",
     "list_type": "type.list",
 }
 
@@ -78,12 +80,13 @@ def _one(e: Any, allowed: AllowedKeys) -> Problem:
     ctx = e.get("ctx") or {}
     if kind == "missing":
         return Problem("SPBE107", loc, {"field": field}, at="key")
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         keys = ", ".join(allowed(loc[:-1]))
         return Problem("SPBE105", loc, {"key": loc[-1] if loc else "", "allowed": keys}, at="key")
     if kind in {"literal_error", "enum"}:
-        allowed = ctx.get("expected", "")
-        return Problem("SPBE109", loc, {"field": field, "got": e["input"], "allowed": allowed})
+        allowed = str(ctx.get("expected", "")).replace(" or ", ", ")
+        got = describe_input(e["input"]).strip("'")
+        return Problem("SPBE109", loc, {"field": field, "got": got, "allowed": allowed})
     if kind == "exact_number":
         return Problem("SPBE207", loc, {"field": field, "got": describe_input(e["input"])})
     expected = _EXPECTED.get(kind, "type.value")

@@ -6,17 +6,20 @@ carries the path of the offending entry so the loader can point at its line.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, Strict, ValidationError, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic_core import CoreSchema, PydanticCustomError, ValidationError
+from pydantic_core import core_schema as cs
 
 from .numbers import NumberFormatError, exact_text, parse_number
 from .problems import Problem, path_of
 from .pydantic_problems import problems_from
 from .rubric import Aspect, Domain, Indicator, PredicateBand, Rubric, Scale
+from .shapes import STRICT_INT, STRICT_STR, field_names, optional, record, validator
 
 
 def _exact(value: Any) -> Fraction:
@@ -26,87 +29,146 @@ def _exact(value: Any) -> Fraction:
         raise PydanticCustomError("exact_number", "not an exact number") from None
 
 
-EXACT_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {"type": "number"},
-        {"type": "string", "pattern": r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)(/\d+)?\s*$"},
-    ],
-    "description": 'An exact number: 1.3, 5, or a fraction as text such as "20/6".',
-}
-Exact = Annotated[Fraction, PlainValidator(_exact), WithJsonSchema(EXACT_SCHEMA)]
-Id = Annotated[int, Strict()] | Annotated[str, Strict()]
+EXACT_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)(/\d+)?\s*$"
+EXACT = cs.no_info_plain_validator_function(
+    _exact,
+    json_schema_input_schema=cs.union_schema(
+        [cs.float_schema(), cs.str_schema(pattern=EXACT_PATTERN)]
+    ),
+    metadata={
+        "pydantic_js_updates": {
+            "description": 'An exact number: 1.3, 5, or a fraction as text such as "20/6".'
+        }
+    },
+)
+ID = cs.union_schema([STRICT_INT, STRICT_STR])
 """Strict: YAML's `yes` must not become indicator 1, nor 1.0 become 1."""
+TEXT = cs.str_schema()
+LEVEL_NAMES = cs.dict_schema(cs.int_schema(), TEXT)
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
-
-
-class RawScale(_Model):
+@dataclass(frozen=True)
+class RawScale:
     name: str
     levels: dict[int, str]
 
 
-class RawIndicator(_Model):
-    id: Id
+@dataclass(frozen=True)
+class RawIndicator:
+    id: int | str
     name: str
-    weight: Exact
+    weight: Fraction
     scale: str
     question: str | None = None
-    criteria: dict[int, str] = {}
+    criteria: dict[int, str] = field(default_factory=dict)
 
 
-class RawAspect(_Model):
-    id: Id
+@dataclass(frozen=True)
+class RawAspect:
+    id: int | str
     name: str
-    weight: Exact
+    weight: Fraction
     indicators: list[RawIndicator]
 
 
-class RawDomain(_Model):
-    id: Id
+@dataclass(frozen=True)
+class RawDomain:
+    id: int | str
     name: str
-    weight: Exact
+    weight: Fraction
     aspects: list[RawAspect]
 
 
-class RawBand(_Model):
+@dataclass(frozen=True)
+class RawBand:
     name: str
-    min: Exact
-    max: Exact
+    min: Fraction
+    max: Fraction
 
 
-class RawLevels(_Model):
+@dataclass(frozen=True)
+class RawLevels:
     min: int
     max: int
 
 
-class RawRounding(_Model):
+@dataclass(frozen=True)
+class RawRounding:
     decimals: int = 2
-    mode: Literal["half-up"] = "half-up"
+    mode: str = "half-up"
 
 
-class RawRubric(_Model):
+@dataclass(frozen=True)
+class RawRubric:
     id: str
     title: str
     regulation: str
     era: str
-    status: Literal["verified", "provisional"]
+    status: str
     source: str
     levels: RawLevels
-    rounding: RawRounding = RawRounding()
     predicates: list[RawBand]
     scales: dict[str, RawScale]
+    rounding: RawRounding = RawRounding()
     domains: list[RawDomain] | None = None
     aspects: list[RawAspect] | None = None
 
 
+def _rubric_shape() -> CoreSchema:
+    indicator = record(
+        RawIndicator,
+        {
+            "id": ID,
+            "name": TEXT,
+            "weight": EXACT,
+            "scale": TEXT,
+            "question": optional(TEXT),
+            "criteria": LEVEL_NAMES,
+        },
+    )
+    aspect = record(
+        RawAspect,
+        {"id": ID, "name": TEXT, "weight": EXACT, "indicators": cs.list_schema(indicator)},
+    )
+    domain = record(
+        RawDomain, {"id": ID, "name": TEXT, "weight": EXACT, "aspects": cs.list_schema(aspect)}
+    )
+    return record(
+        RawRubric,
+        {
+            "id": TEXT,
+            "title": TEXT,
+            "regulation": TEXT,
+            "era": TEXT,
+            "status": cs.literal_schema(["verified", "provisional"]),
+            "source": TEXT,
+            "levels": record(RawLevels, {"min": cs.int_schema(), "max": cs.int_schema()}),
+            "predicates": cs.list_schema(
+                record(RawBand, {"name": TEXT, "min": EXACT, "max": EXACT})
+            ),
+            "scales": cs.dict_schema(TEXT, record(RawScale, {"name": TEXT, "levels": LEVEL_NAMES})),
+            "rounding": record(
+                RawRounding,
+                {"decimals": cs.int_schema(), "mode": cs.literal_schema(["half-up"])},
+            ),
+            "domains": optional(cs.list_schema(domain)),
+            "aspects": optional(cs.list_schema(aspect)),
+        },
+    )
+
+
+RUBRIC_SHAPE = _rubric_shape()
+_RUBRIC = validator(RUBRIC_SHAPE)
+
+
 def rubric_json_schema() -> dict[str, Any]:
-    """The JSON Schema of a rubric file, generated from the models so the two never disagree.
+    """The JSON Schema of a rubric file, generated from the shape so the two never disagree.
 
     It describes the shape only; the exact checks (sums, bands, ids) are `spbe rubric check`'s.
     """
-    schema = RawRubric.model_json_schema()
+    from pydantic.json_schema import GenerateJsonSchema
+
+    schema = GenerateJsonSchema().generate(RUBRIC_SHAPE)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "spbe-cli rubric",
@@ -124,7 +186,7 @@ def build_rubric(data: Any) -> Rubric | list[Problem]:
     if not isinstance(data, dict):
         return [Problem("SPBE208", (), {"detail": {"catalogue": "rubric.not_mapping"}})]
     try:
-        raw = RawRubric.model_validate(data)
+        raw = _RUBRIC.validate_python(data)
     except ValidationError as exc:
         return problems_from(exc, _allowed_keys)
     problems = list(_check(raw))
@@ -135,7 +197,7 @@ def build_rubric(data: Any) -> Rubric | list[Problem]:
 
 def _allowed_keys(path: tuple[str, ...]) -> list[str]:
     """The keys a rubric allows in the mapping at `path`, for the unknown-key message."""
-    models: dict[str, type[BaseModel]] = {
+    models: dict[str, type] = {
         "levels": RawLevels,
         "rounding": RawRounding,
         "predicates": RawBand,
@@ -145,7 +207,7 @@ def _allowed_keys(path: tuple[str, ...]) -> list[str]:
         "indicators": RawIndicator,
     }
     named = [part for part in path if part in models]
-    return list((models[named[-1]] if named else RawRubric).model_fields)
+    return field_names(models[named[-1]] if named else RawRubric)
 
 
 def _detail(key: str, **params: object) -> dict[str, object]:
@@ -318,11 +380,13 @@ def _sum_check(
 
 def _assemble(raw: RawRubric) -> Rubric:
     scales = {sid: Scale(sid, s.name, dict(s.levels)) for sid, s in raw.scales.items()}
+    groups = _groups(raw)
+    unit = weight_unit([ri.weight for _, _, ras in groups for ra in ras for ri in ra.indicators])
     domains: list[Domain] = []
     aspects: list[Aspect] = []
-    for _, rdomain, raspects in _groups(raw):
+    for _, rdomain, raspects in groups:
         dkey = str(rdomain.id) if rdomain else None
-        built = [_aspect(ra, dkey, scales) for ra in raspects]
+        built = [_aspect(ra, dkey, scales, unit) for ra in raspects]
         aspects.extend(built)
         if rdomain is not None:
             domains.append(
@@ -345,16 +409,27 @@ def _assemble(raw: RawRubric) -> Rubric:
         aspects=tuple(aspects),
         indicators=indicators,
         by_key={i.key: i for i in indicators},
+        unit=unit,
     )
 
 
-def _aspect(ra: RawAspect, dkey: str | None, scales: dict[str, Scale]) -> Aspect:
+def weight_unit(weights: list[Fraction]) -> Fraction:
+    """The largest unit dividing every weight: gcd of the numerators over lcm of the denominators."""
+    return Fraction(
+        math.gcd(*(w.numerator for w in weights)), math.lcm(*(w.denominator for w in weights))
+    )
+
+
+def _aspect(
+    ra: RawAspect, dkey: str | None, scales: dict[str, Scale], unit: Fraction
+) -> Aspect:
     inds = tuple(
         Indicator(
             key=str(ri.id),
             id=ri.id,
             name=ri.name,
             weight=ri.weight,
+            units=(ri.weight / unit).numerator,
             aspect_key=str(ra.id),
             scale=scales[ri.scale],
             question=ri.question,

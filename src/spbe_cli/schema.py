@@ -8,9 +8,9 @@ and a long-form entry needs its level. Pure: a Rubric in, a dict out, all of it 
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import Any
 
-from .assessment import STAGES, AgencyKind
+from .assessment import AGENCY_KINDS, STAGES
 from .rubric import Indicator, Rubric
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -64,7 +64,7 @@ def _agency_schema() -> dict[str, Any]:
                 "required": ["nama"],
                 "properties": {
                     "nama": {"type": "string", "minLength": 1},
-                    "jenis": {"enum": list(get_args(AgencyKind))},
+                    "jenis": {"enum": list(AGENCY_KINDS)},
                     "provinsi": {"type": "string"},
                 },
             },

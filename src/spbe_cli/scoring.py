@@ -49,14 +49,23 @@ class Index:
 class IndicatorScore:
     indicator: Indicator
     level: int | None
-    contribution: Fraction
-    """level × weight / 100: the indicator's share of the overall index."""
-    headroom: Fraction
-    """What raising it to the rubric's top level would still add to the overall index."""
+    counted: int
+    """The level the index counts: the rubric's lowest while a draft leaves it open."""
+    top: int
 
     @property
     def level_name(self) -> str:
         return self.indicator.level_name(self.level) if self.level is not None else ""
+
+    @property
+    def contribution(self) -> Fraction:
+        """level × weight / 100: the indicator's share of the overall index."""
+        return self.counted * self.indicator.weight / 100
+
+    @property
+    def headroom(self) -> Fraction:
+        """What raising it to the rubric's top level would still add to the overall index."""
+        return (self.top - self.counted) * self.indicator.weight / 100
 
 
 @dataclass(frozen=True)
@@ -89,15 +98,51 @@ class Scorecard:
 
 def score(rubric: Rubric, assessment: Assessment) -> Scorecard:
     levels = {i.key: assessment.level_of(i.key) for i in rubric.indicators}
-    indicators = tuple(_indicator_score(rubric, i, levels[i.key]) for i in rubric.indicators)
+    sums = {a.key: _unit_sums(rubric, a.indicators, levels) for a in rubric.aspects}
+    aspects = tuple(_group(rubric, "aspect", a, sums[a.key]) for a in rubric.aspects)
+    domains = tuple(
+        _group(rubric, "domain", d, _add(sums[a.key] for a in d.aspects)) for d in rubric.domains
+    )
+    total = _add(sums.values())
+    indicators = tuple(
+        IndicatorScore(i, lv, rubric.level_min if lv is None else lv, rubric.level_max)
+        for i, lv in ((i, levels[i.key]) for i in rubric.indicators)
+    )
     return Scorecard(
         rubric=rubric,
         assessment=assessment,
-        index=index_of(rubric, rubric.indicators, Fraction(100), levels),
-        domains=tuple(_group(rubric, "domain", d, levels) for d in rubric.domains),
-        aspects=tuple(_group(rubric, "aspect", a, levels) for a in rubric.aspects),
+        index=_index(rubric, total, rubric.units_of(Fraction(100))),
+        domains=domains,
+        aspects=aspects,
         indicators=indicators,
     )
+
+
+UnitSums = tuple[int, int]
+"""Σ level × units with missing levels at the lowest and at the highest level."""
+
+
+def _unit_sums(
+    rubric: Rubric, indicators: Iterable[Indicator], levels: dict[str, int | None]
+) -> UnitSums:
+    low = high = 0
+    for ind in indicators:
+        level = levels.get(ind.key)
+        low += ind.units * (rubric.level_min if level is None else level)
+        high += ind.units * (rubric.level_max if level is None else level)
+    return low, high
+
+
+def _add(sums: Iterable[UnitSums]) -> UnitSums:
+    low = high = 0
+    for a, b in sums:
+        low, high = low + a, high + b
+    return low, high
+
+
+def _index(rubric: Rubric, sums: UnitSums, weight_units: int) -> Index:
+    low, high = Fraction(sums[0], weight_units), Fraction(sums[1], weight_units)
+    return Index(low, high, rubric.predicate_for(low), rubric.predicate_for(high), rubric.decimals)
 
 
 def index_of(
@@ -107,34 +152,16 @@ def index_of(
     levels: dict[str, int | None],
 ) -> Index:
     """Σ(level × weight) / group weight; a missing level spans the rubric's whole range."""
-    low = high = Fraction(0)
-    for ind in indicators:
-        level = levels.get(ind.key)
-        low += ind.weight * (rubric.level_min if level is None else level)
-        high += ind.weight * (rubric.level_max if level is None else level)
-    low, high = low / weight, high / weight
-    return Index(low, high, rubric.predicate_for(low), rubric.predicate_for(high), rubric.decimals)
+    return _index(rubric, _unit_sums(rubric, indicators, levels), rubric.units_of(weight))
 
 
-def _group(
-    rubric: Rubric, kind: str, group: Domain | Aspect, levels: dict[str, int | None]
-) -> GroupScore:
+def _group(rubric: Rubric, kind: str, group: Domain | Aspect, sums: UnitSums) -> GroupScore:
     return GroupScore(
         kind=kind,
         key=group.key,
         id=group.id,
         name=group.name,
         weight=group.weight,
-        index=index_of(rubric, group.indicators, group.weight, levels),
+        index=_index(rubric, sums, rubric.units_of(group.weight)),
         domain_key=group.domain_key if isinstance(group, Aspect) else None,
-    )
-
-
-def _indicator_score(rubric: Rubric, ind: Indicator, level: int | None) -> IndicatorScore:
-    counted = rubric.level_min if level is None else level
-    return IndicatorScore(
-        indicator=ind,
-        level=level,
-        contribution=Fraction(counted) * ind.weight / 100,
-        headroom=Fraction(rubric.level_max - counted) * ind.weight / 100,
     )
