@@ -218,3 +218,17 @@ def test_rubric_list() -> None:
         "permenpanrb-5-2018": "provisional",
         "pemdi-8-2026": "provisional",
     }
+
+
+def test_the_lean_app_of_one_command_behaves_like_the_whole_app() -> None:
+    from spbe_cli.cli import app_for
+
+    args = ["score", Y2022, "--format", "json"]
+    lean = runner.invoke(app_for(args), args)
+    assert lean.exit_code == 0 and lean.stdout == score(Y2022, "--format", "json").stdout
+    assert app_for(["--help"]) is app and app_for(["nosuch"]) is app
+    rubric_args = ["rubric", "show", "12"]
+    assert (
+        runner.invoke(app_for(rubric_args), rubric_args).stdout
+        == runner.invoke(app, rubric_args).stdout
+    )

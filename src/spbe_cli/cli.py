@@ -23,12 +23,13 @@ from .render.tables import Detail
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_INVALID = 0, 1, 2
 
-app = typer.Typer(
-    help="Kalkulator Indeks SPBE yang pasti / the exact SPBE index calculator.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
+_APP_SETTINGS: dict = {
+    "help": "Kalkulator Indeks SPBE yang pasti / the exact SPBE index calculator.",
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "add_completion": False,
+}
+app = typer.Typer(**_APP_SETTINGS)
 rubric_app = typer.Typer(help="Rubrik bawaan / bundled rubrics.", no_args_is_help=True)
 app.add_typer(rubric_app, name="rubric")
 
@@ -656,3 +657,25 @@ def _rank_writer(
             write_ranking(ranking, shown, fmt, out, lang)  # type: ignore[arg-type]
 
     return write
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command being run, so Typer builds one command instead of all.
+
+    Typer inspects the signature of every registered command at each start (about 25 ms for
+    ours); no command, `--help` or an unknown command still get the whole app.
+    """
+    wanted = next((a for a in args if not a.startswith("-")), None)
+    commands = [c for c in app.registered_commands if _command_name(c) == wanted]
+    groups = [g for g in app.registered_groups if g.name == wanted]
+    if not (commands or groups):
+        return app
+    lean = typer.Typer(**_APP_SETTINGS)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = commands
+    lean.registered_groups = groups
+    return lean
+
+
+def _command_name(info: typer.models.CommandInfo) -> str:
+    return info.name or info.callback.__name__.replace("_", "-")
