@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .assessment import Assessment, Entry
-from .problems import Problem, path_of
+from .problems import Problem
 from .rubric import Rubric
 
 EVIDENCE_FROM_LEVEL = 3
@@ -34,19 +34,23 @@ def assessment_warnings(assessment: Assessment, rubric: Rubric, today: date) -> 
 
 
 def _claim_warnings(assessment: Assessment, key: str, rubric: Rubric) -> list[Problem]:
-    claim = assessment.indikator.get(key)
+    """Runs for every indicator of every file of a batch: decide first, build problems only then."""
     level = assessment.level_of(key)
     if level is None:
         return []
-    long_form = isinstance(claim, Entry)
-    where = path_of("indikator", key, "level") if long_form else path_of("indikator", key)
     entry = assessment.entry(key)
     assert entry is not None
+    unexplained = level > rubric.level_min and not (entry.penjelasan or "").strip()
+    unproven = level >= EVIDENCE_FROM_LEVEL and not any(b.strip() for b in entry.bukti_dukung or [])
+    if not (unexplained or unproven):
+        return []
+    long_form = isinstance(assessment.indikator.get(key), Entry)
+    where = ("indikator", key, "level") if long_form else ("indikator", key)
     problems: list[Problem] = []
-    if level > rubric.level_min and not (entry.penjelasan or "").strip():
+    if unexplained:
         params = {"id": key, "level": level, "min": rubric.level_min}
         problems.append(Problem("SPBE351", where, params, severity="warning"))
-    if level >= EVIDENCE_FROM_LEVEL and not [b for b in entry.bukti_dukung or [] if b.strip()]:
+    if unproven:
         params = {"id": key, "level": level, "from": EVIDENCE_FROM_LEVEL}
         problems.append(Problem("SPBE352", where, params, severity="warning"))
     return problems
@@ -89,20 +93,31 @@ def agency_mismatches(names: Sequence[AgencyName]) -> dict[str, Problem]:
     Names are compared with case and spacing ignored ("Kota  contoh" is "Kota Contoh"). Ties go to
     the name of the first file, so the result does not depend on anything but the input order.
     """
-    if len(names) < 2:
+    outliers = folder_outliers([n.name for n in names])
+    if outliers is None:
         return {}
-    normal = [_normal(n.name) for n in names]
+    positions, shown, best = outliers
+    return {names[n].file: agency_problem(names[n], shown, best) for n in positions}
+
+
+def folder_outliers(names: Sequence[str]) -> tuple[list[int], str, int] | None:
+    """Positions of the names that differ from the majority, the majority's name as first written
+    and how many files carry it; None below two files. Only positions, so a folder of ten
+    thousand files costs no problem objects until each is reported."""
+    if len(names) < 2:
+        return None
+    normal = [_normal(n) for n in names]
     counts = Counter(normal)
     best = max(counts.values())
     majority = next(n for n in normal if counts[n] == best)
-    shown = next(n.name for n, key in zip(names, normal, strict=True) if key == majority)
-    out: dict[str, Problem] = {}
-    for item, key in zip(names, normal, strict=True):
-        if key != majority:
-            where = ("instansi", "nama") if item.long_form else ("instansi",)
-            params = {"name": item.name, "other": shown, "count": best}
-            out[item.file] = Problem("SPBE355", where, params, "warning")
-    return out
+    shown = names[normal.index(majority)]
+    return [n for n, key in enumerate(normal) if key != majority], shown, best
+
+
+def agency_problem(item: AgencyName, shown: str, best: int) -> Problem:
+    where = ("instansi", "nama") if item.long_form else ("instansi",)
+    params = {"name": item.name, "other": shown, "count": best}
+    return Problem("SPBE355", where, params, "warning")
 
 
 def _normal(name: str) -> str:

@@ -308,32 +308,24 @@ def validate(
     from datetime import date
 
     from .gate import Gate, UnknownPredicate
-    from .render.validate_out import write_validation
-    from .validation import Options, validate_paths
+    from .loader import expand_paths
+    from .run_validate import run_validate
+    from .validation import Options
 
     gate = Gate(_fraction_option(fail_under, "--fail-under"), min_predicate)
     options = Options(date.today(), gate, strict, rubric, max_bytes)
+    files = [str(p) for p in expand_paths(paths)]  # strings: 10,000 Paths cost megabytes
+    if not files:
+        _usage_error(text("usage.no_files", lang, path=", ".join(map(str, paths))))
+    on_terminal = fmt == "text" and sys.stdout.isatty()
     try:
-        results = validate_paths(paths, options)
+        ok = run_validate(
+            files, options, fmt, lang, sys.stdout, sys.stderr, with_sources=on_terminal
+        )
     except UnknownPredicate:
         allowed = _known_predicates()
         _usage_error(text("usage.unknown_predicate", lang, value=min_predicate, allowed=allowed))
-    if not results:
-        _usage_error(text("usage.no_files", lang, path=", ".join(map(str, paths))))
-    on_terminal = fmt == "text" and sys.stdout.isatty()
-    sources = _terminal_sources(results, max_bytes) if on_terminal else None
-    write_validation(results, fmt, sys.stdout, sys.stderr, lang, sources)
-    raise typer.Exit(EXIT_OK if all(r.valid for r in results) else EXIT_THRESHOLD)
-
-
-def _terminal_sources(results: list, max_bytes: int | None) -> dict[str, dict[int, str]]:
-    from .loader import source_lines
-
-    return {
-        r.path: source_lines(r.path, {p.line for p in r.problems}, max_bytes)
-        for r in results
-        if r.problems
-    }
+    raise typer.Exit(EXIT_OK if ok else EXIT_THRESHOLD)
 
 
 @app.command()

@@ -48,6 +48,9 @@ class Document:
         return Located(problem, self.path, line + 1, column + 1)
 
     def mark_of(self, path: tuple[str, ...], at: str = "value") -> Mark:
+        exact = self.positions.get(path)
+        if exact is not None:  # the common case, without building the shorter prefixes
+            return exact[0] if at == "key" else exact[1]
         for end in range(len(path), 0, -1):
             marks = self.positions.get(path[:end])
             if marks is not None:
@@ -116,8 +119,39 @@ def _read_text(path: Path, limit: int) -> str | Problem:
 # --- YAML -----------------------------------------------------------------------------------
 
 
+_CORE = "tag:yaml.org,2002:"
+_STR, _INT, _MAP, _SEQ = (_CORE + t for t in ("str", "int", "map", "seq"))
+
+
+_RESOLVED: dict[tuple[str, Any], str] = {}
+
+
+class _Loader(yaml.CSafeLoader):
+    """The C safe loader with a memo of plain-scalar tag resolution.
+
+    PyYAML resolves every scalar in Python with a list of regexes; an assessment repeats the same
+    few keys and levels thousands of times over a batch, so the answer for (text, implicit) is
+    remembered. Bounded, so a hostile file of unique values cannot grow it.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode:
+            return _MAP if kind is yaml.MappingNode else _SEQ  # no path resolvers on this loader
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(value) <= 40 and len(_RESOLVED) < 1_000:
+                _RESOLVED[key] = tag
+        return tag
+
+
 class _YamlWalk:
-    """Walks a composed node tree into plain data, recording positions and problems."""
+    """Walks a composed node tree into plain data, recording positions and problems.
+
+    This runs once per file of a batch, so the common cases (string keys, plain strings, small
+    decimal integers) take a short path; everything else goes through PyYAML's safe constructor.
+    """
 
     def __init__(self) -> None:
         self.positions: dict[tuple[str, ...], tuple[Mark, Mark]] = {}
@@ -132,32 +166,44 @@ class _YamlWalk:
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            self.check_tag(node, "tag:yaml.org,2002:seq")
+            if node.tag != _SEQ:
+                self.check_tag(node, _SEQ)
             items = []
+            positions = self.positions
             for n, child in enumerate(node.value):
+                where = (*path, str(n))
                 mark = _mark(child)
-                self.positions[(*path, str(n))] = (mark, mark)
-                items.append(self.walk(child, (*path, str(n)), depth + 1))
+                positions[where] = (mark, mark)
+                items.append(self.walk(child, where, depth + 1))
             return items
-        self.check_tag(node, "tag:yaml.org,2002:map")
+        if node.tag != _MAP:
+            self.check_tag(node, _MAP)
         return self.mapping(node, path, depth)
 
     def mapping(self, node: yaml.MappingNode, path: tuple[str, ...], depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         first: dict[str, Mark] = {}
+        positions = self.positions
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append((Problem("SPBE005", (), {"kind": "YAML", "detail": "a key must be a plain value"}), _mark(key_node)))
                 continue
-            key = self.scalar(key_node)
-            skey = str(key).strip() if isinstance(key, str) else str(key)
+            key = key_node.value if key_node.tag == _STR else self.scalar(key_node)
+            skey = key.strip() if isinstance(key, str) else str(key)
+            key_mark = _mark(key_node)
             if skey in first:
                 params = {"key": skey, "first_line": first[skey][0] + 1}
-                self.problems.append((Problem("SPBE006", (), params), _mark(key_node)))
+                self.problems.append((Problem("SPBE006", (), params), key_mark))
                 continue
-            first[skey] = _mark(key_node)
-            self.positions[(*path, skey)] = (_mark(key_node), _mark(value_node))
-            out[key] = self.walk(value_node, (*path, skey), depth + 1)
+            first[skey] = key_mark
+            where = (*path, skey)
+            positions[where] = (key_mark, _mark(value_node))
+            leaf = value_node.__class__ is yaml.ScalarNode
+            if leaf and depth < MAX_DEPTH and self.nodes < MAX_NODES:
+                self.nodes += 1  # what walk() would count and check for this leaf
+                out[key] = self.scalar(value_node)
+            else:
+                out[key] = self.walk(value_node, where, depth + 1)
         return out
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
@@ -165,7 +211,15 @@ class _YamlWalk:
             self.problems.append((Problem("SPBE007", (), {"tag": node.tag}), _mark(node)))
 
     def scalar(self, node: yaml.Node) -> Any:
-        tag = node.tag.rsplit(":", 1)[-1] if node.tag.startswith("tag:yaml.org,2002:") else None
+        full = node.tag
+        if full == _STR:
+            return node.value
+        if full == _INT:
+            value = node.value
+            simple = value.isascii() and value.isdigit() and len(value) < 300
+            if simple and (value[0] != "0" or len(value) == 1):
+                return int(value)  # decimal without sign, octal prefix or underscores
+        tag = full.rsplit(":", 1)[-1] if full.startswith(_CORE) else None
         if tag in ("str", "timestamp"):
             return node.value
         if tag == "int":
@@ -228,8 +282,12 @@ def _nesting_bound(text: str) -> int:
     flow = text.count("[") + text.count("{")
     if flow > MAX_STRUCTURE:
         return flow
+    lines = text.splitlines()
+    rough = flow + 2 * max(map(len, lines), default=0) + 2
+    if rough <= MAX_STRUCTURE:
+        return rough  # a line of n characters has at most n levels of indent and indicators
     block = 0
-    for line in text.splitlines():
+    for line in lines:
         stripped = line.lstrip(" ")
         indicators = stripped.count("- ") + stripped.count(": ") + stripped.count("? ")
         block = max(block, 2 * (len(line) - len(stripped) + indicators) + 2)
@@ -241,7 +299,7 @@ def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
     if bound > MAX_STRUCTURE:
         return _failure(name, [Problem("SPBE009", (), {"detail": f"nesting bound {bound}"})])
     try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return _failure(name, [_yaml_syntax(exc)], [_error_mark(exc)])
     except yaml.YAMLError as exc:
@@ -317,7 +375,7 @@ def _reject(constant: str) -> Any:
 def _positions_via_yaml(text: str) -> dict[tuple[str, ...], tuple[Mark, Mark]]:
     """JSON is (nearly always) YAML, so the YAML walk gives its positions; data comes from json."""
     try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
         walker = _YamlWalk()
         walker.walk(root, (), 0)
     except (yaml.YAMLError, _TooBig):
@@ -430,7 +488,29 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = (p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-            yield from sorted(found)
+            yield from _files_under(path)
         else:
             yield path
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """What `sorted(folder.rglob(...))` gives (the order of path parts, symlinked folders not
+    entered), one folder's names at a time: an archive of 10,000 files never holds 10,000 Paths.
+    """
+    fold = str.lower if os.name == "nt" else None  # Windows paths compare case-insensitively
+    try:
+        with os.scandir(folder) as found:
+            entries = [(e.name, e.is_dir() and not e.is_symlink(), e.is_file()) for e in found]
+    except PermissionError:
+        return
+    entries.sort(key=lambda entry: fold(entry[0]) if fold else entry[0])
+    for name, is_dir, is_file in entries:
+        if is_dir:
+            yield from _files_under(folder / name)
+        elif is_file and _suffix(name).lower() in SUFFIXES:
+            yield folder / name
+
+
+def _suffix(name: str) -> str:
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""

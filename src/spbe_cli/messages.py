@@ -626,6 +626,8 @@ def text(message_id: str, lang: Lang = "id", /, **params: object) -> str:
     template = english if lang == "en" else indonesian
     if not params:
         return template
+    if not any(isinstance(value, dict) for value in params.values()):
+        return template.format(**params)  # no nested message: the common case, kept cheap
     resolved = {
         name: _nested(value, lang) if isinstance(value, dict) and "catalogue" in value else value
         for name, value in params.items()

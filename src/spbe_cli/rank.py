@@ -18,7 +18,7 @@ from .scoring import Scorecard
 GROUPINGS = ("provinsi", "jenis")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """What ranking needs of one file: who, which year and rubric, and the exact indices."""
 
@@ -72,7 +72,7 @@ class UnknownBand(ValueError):
         self.rubric = rubric
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ranked:
     row: Row
     rank: int
@@ -82,7 +82,7 @@ class Ranked:
     group_tied: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stat:
     """Mean (exact), maximum and minimum of one measure over the ranked rows."""
 

@@ -112,40 +112,107 @@ def run_plan(
 
 
 class _Rows:
-    """Streams files into ranking rows: each document is dropped as soon as its facts are taken."""
+    """Streams files into ranking rows: each document is dropped as soon as its facts are taken.
 
-    def __init__(self, paths: list[Path], lang: Lang) -> None:
+    Large batches are read by worker processes (batch.ordered_map); what crosses back is a
+    compact row (the rubric as a file path, exact values as integer pairs), rebuilt here.
+    """
+
+    def __init__(self, paths: list[str], lang: Lang) -> None:
         self.paths = paths
         self.lang = lang
         self.broken = 0
 
     def __iter__(self) -> Iterator[object]:
-        from .rank import row_from
-        from .workflow import RubricStore, assess
+        from .batch import ordered_map
+        from .rank import Row
+        from .workflow import RubricStore
 
         store = RubricStore()
-        for path in self._progress():
-            outcome = assess(path, store)
-            if outcome.scorecard is None:
+        values = _Shared()
+        results = self._progress(ordered_map(RowFacts(self.lang), self.paths))
+        for path, (kind, facts) in zip(self.paths, results, strict=True):
+            if kind == "broken":
                 self.broken += 1
-                sys.stderr.write(problem_lines(outcome.problems, self.lang))
+                sys.stderr.write(facts)  # type: ignore[arg-type]
                 continue
-            yield row_from(str(path), outcome.scorecard)
+            _, nama, jenis, provinsi, tahun, rubric_path, index, domains = facts
+            rubric = store.load(Path(rubric_path))
+            # The list's own path string and one copy of each kind and province: rows are what
+            # a ranking of ten thousand files keeps, so they are kept small.
+            yield Row(
+                path, nama, _shared(jenis), _shared(provinsi), tahun, rubric,  # type: ignore[arg-type]
+                Fraction(*index), tuple(values.pair(facts) for facts in domains),
+            )  # fmt: skip
 
-    def _progress(self) -> Iterator[Path]:
+    def _progress(self, items: Iterator[tuple[str, object]]) -> Iterator[tuple[str, object]]:
         if len(self.paths) <= PROGRESS_FROM or not sys.stderr.isatty():
-            yield from self.paths
+            yield from items
             return
         from rich.console import Console
         from rich.progress import track
 
         console = Console(stderr=True)
         yield from track(
-            self.paths,
+            items,
+            total=len(self.paths),
             description=text("rank.progress", self.lang),
             console=console,
             transient=True,
         )
+
+
+def _shared(value: object) -> object:
+    return sys.intern(value) if isinstance(value, str) else value
+
+
+class _Shared:
+    """One (domain key, exact value) pair per distinct value: domain indices take few values
+    (a few hundred over ten thousand files), and Fractions are immutable, so rows share them."""
+
+    def __init__(self) -> None:
+        self._pairs: dict[tuple[str, int, int], tuple[str, Fraction]] = {}
+
+    def pair(self, facts: tuple[str, int, int]) -> tuple[str, Fraction]:
+        pair = self._pairs.get(facts)
+        if pair is None:
+            key, n, d = facts
+            pair = (key, Fraction(n, d))
+            if len(self._pairs) < 100_000:
+                self._pairs[facts] = pair
+        return pair
+
+
+class RowFacts:
+    """The per-file work of `spbe rank`, run in a worker process for large batches.
+
+    Returns ("row", plain tuple) or ("broken", the file's problems already rendered): never a
+    Scorecard or Rubric, which would cost more to send between processes than to compute.
+    """
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.store: object | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"lang": self.lang, "store": None}
+
+    def __call__(self, path: str | Path) -> tuple[str, object]:
+        from .rank import row_from
+        from .workflow import RubricStore, assess
+
+        if self.store is None:
+            self.store = RubricStore()
+        store: RubricStore = self.store  # type: ignore[assignment]
+        outcome = assess(Path(path), store)
+        if outcome.scorecard is None:
+            return "broken", problem_lines(outcome.problems, self.lang)
+        row = row_from(str(path), outcome.scorecard)
+        domains = tuple((k, v.numerator, v.denominator) for k, v in row.domains)
+        index = (row.index.numerator, row.index.denominator)
+        where = str(store.path_of(row.rubric))
+        agency = (row.file, row.nama, row.jenis, row.provinsi, row.tahun)
+        return "row", (*agency, where, index, domains)
 
 
 def run_rank(
@@ -164,7 +231,7 @@ def run_rank(
     from .rank import MixedInput, UnknownBand, rank, top
     from .render.rank_out import write_ranking
 
-    paths = list(expand_paths(files))
+    paths = [str(p) for p in expand_paths(files)]  # strings: 10,000 Paths cost megabytes
     if not paths:
         raise UsageError(text("usage.no_files", lang, path=", ".join(map(str, files))))
     rows = _Rows(paths, lang)

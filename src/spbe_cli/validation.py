@@ -7,14 +7,22 @@ check needs all files of a folder, so it runs once every file has been read.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from .assessment import Agency
-from .checks import AgencyName, agency_mismatches, assessment_warnings
+from .batch import ordered_map
+from .checks import (
+    AgencyName,
+    agency_mismatches,
+    agency_problem,
+    assessment_warnings,
+    folder_outliers,
+)
 from .gate import Gate, GateFailure, check
 from .loader import Document, expand_paths
 from .numbers import exact_text
@@ -108,3 +116,109 @@ def _folder_warnings(outcomes: list[Outcome]) -> dict[str, Problem]:
     for names in folders.values():
         found.update(agency_mismatches(names))
     return found
+
+
+# --- Streaming: one verdict per file, in file order, nothing kept but small facts (issue 7) ---
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyFact:
+    """What the folder check needs of a scored file (kept for every file of a run, so small),
+    with where its SPBE355 would point. The file itself is the verdict's path."""
+
+    name: str
+    long_form: bool
+    line: int
+    column: int
+    valid: bool
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One file, reduced in the worker: counts, its output already rendered, the agency fact.
+
+    `result` (the located problems) is kept only for a format that needs all files at the end.
+    """
+
+    path: str
+    errors: int
+    warnings: int
+    output: str
+    agency: AgencyFact | None = None
+    result: FileResult | None = None
+
+
+Render = Callable[[FileResult], str]
+"""Turns one file's result into its output text (the renderer's business, chosen by format)."""
+
+
+class FileCheck:
+    """The per-file work of `spbe validate`, picklable, with a rubric store per process."""
+
+    def __init__(self, options: Options, render: Render, keep_results: bool = False) -> None:
+        self.options = options
+        self.render = render
+        self.keep_results = keep_results
+        self.store: RubricStore | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "store": None}
+
+    def __call__(self, path: str | Path) -> Verdict:
+        if self.store is None:
+            self.store = RubricStore()
+        options = self.options
+        outcome = assess(
+            Path(path), self.store, rubric_path=options.rubric_path, max_bytes=options.max_bytes
+        )
+        result = _file_result(outcome, options)
+        result.problems.sort(key=lambda p: (p.line, p.column))
+        errors = sum(p.severity == "error" for p in result.problems)
+        return Verdict(
+            result.path,
+            errors,
+            len(result.problems) - errors,
+            self.render(result),
+            _agency_fact(outcome, not errors),
+            result if self.keep_results else None,
+        )
+
+
+def _agency_fact(outcome: Outcome, valid: bool) -> AgencyFact | None:
+    if outcome.scorecard is None or outcome.document is None:
+        return None
+    assessment = outcome.scorecard.assessment
+    long_form = isinstance(assessment.instansi, Agency)
+    where = ("instansi", "nama") if long_form else ("instansi",)
+    line, column = outcome.document.mark_of(where)
+    return AgencyFact(assessment.agency.nama, long_form, line + 1, column + 1, valid)
+
+
+def check_files(paths: Sequence[str | Path], check: FileCheck) -> Iterator[Verdict]:
+    """Verdicts in the order of `paths`; a process pool does the work for large batches."""
+    return ordered_map(check, paths)
+
+
+def folder_problems(
+    facts: Sequence[tuple[str, AgencyFact]], strict: bool
+) -> Iterator[tuple[AgencyFact, Located]]:
+    """SPBE355 for the files whose agency differs from the rest of their folder, in file order.
+
+    `facts` are (file, fact) in file order; files without a scorecard have none. Problems are
+    made one at a time as they are reported: in an archive every file may be one.
+    """
+    folders: dict[str, list[int]] = defaultdict(list)
+    for pos, (file, _) in enumerate(facts):
+        folders[os.path.dirname(file)].append(pos)
+    majority: dict[int, tuple[str, int]] = {}
+    for positions in folders.values():
+        outliers = folder_outliers([facts[p][1].name for p in positions])
+        if outliers is not None:
+            found, shown, best = outliers
+            majority.update((positions[n], (shown, best)) for n in found)
+    for pos in sorted(majority):
+        file, fact = facts[pos]
+        problem = agency_problem(AgencyName(file, fact.name, fact.long_form), *majority[pos])
+        if strict:
+            problem = replace(problem, severity="error")
+        yield fact, Located(problem, file, fact.line, fact.column)

@@ -45,19 +45,32 @@ class RubricStore:
 
     def __init__(self) -> None:
         self._cache: dict[Path, Rubric | list[Located]] = {}
+        self._bundled: dict[str, Path] | None = None
+        self._resolved: dict[Path, Path] = {}
+        """Paths as asked for → resolved: a batch asks for the same rubric ten thousand times."""
 
     def resolve(self, ref: str, base: Path) -> Path | None:
-        if ref in bundled_ids():
-            return bundled_dir() / f"{ref}.yaml"
+        if self._bundled is None:
+            folder = bundled_dir()
+            self._bundled = {ref: folder / f"{ref}.yaml" for ref in bundled_ids()}
+        bundled = self._bundled.get(ref)
+        if bundled is not None:
+            return bundled
         if "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml", ".json", ".toml")):
             return (base / ref).resolve()
         return None
 
     def load(self, path: Path) -> Rubric | list[Located]:
-        key = path.resolve()
+        key = self._resolved.get(path)
+        if key is None:
+            key = self._resolved[path] = path.resolve()
         if key not in self._cache:
             self._cache[key] = load_rubric_file(key)
         return self._cache[key]
+
+    def path_of(self, rubric: Rubric) -> Path | None:
+        """The resolved file this store loaded `rubric` from (a compact key for other processes)."""
+        return next((key for key, loaded in self._cache.items() if loaded is rubric), None)
 
 
 def load_rubric_file(path: Path) -> Rubric | list[Located]:

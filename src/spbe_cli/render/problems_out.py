@@ -7,8 +7,9 @@ from ..problems import Located
 
 
 def problem_line(item: Located, lang: Lang) -> str:
-    message = text(item.code, lang, **item.problem.params)
-    return f"{item.file}:{item.line}:{item.column}: {item.severity}[{item.code}]: {message}"
+    problem = item.problem  # read once: this runs for every problem of every file of a batch
+    message = text(problem.code, lang, **problem.params)
+    return f"{item.file}:{item.line}:{item.column}: {problem.severity}[{problem.code}]: {message}"
 
 
 def problem_lines(items: list[Located], lang: Lang) -> str:

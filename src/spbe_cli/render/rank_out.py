@@ -17,7 +17,7 @@ from ..numbers import exact_text, round_half_up
 from ..rank import Ranked, Ranking, Stat, Summary
 from ..rubric import Rubric
 from .human import write_report
-from .records import to_json
+from .records import encode_at
 from .tables import Align, Report, Table
 
 RankFormat = Literal["table", "json", "csv", "markdown"]
@@ -235,7 +235,7 @@ def write_ranking(
     ranking: Ranking, shown: list[Ranked], fmt: RankFormat, stream: TextIO, lang: Lang
 ) -> None:
     if fmt == "json":
-        stream.write(to_json(ranking_record(ranking, shown)))
+        write_ranking_json(ranking, shown, stream)
     elif fmt == "csv":
         stream.write(ranking_csv(ranking, shown))
     else:
@@ -246,3 +246,22 @@ def write_ranking(
             markdown_out=fmt == "markdown",
             bands=bands,
         )
+
+
+def write_ranking_json(ranking: Ranking, shown: list[Ranked], stream: TextIO) -> None:
+    """`to_json(ranking_record(...))`, byte for byte, written one row at a time.
+
+    Ten thousand rows as one record tree and then one string would cost far more memory than the
+    rows themselves (issue 7), so only one row's record exists at a time.
+    """
+    stream.write("{\n" + f'  "by": {encode_at(ranking.by, 1)},\n  "rows": ')
+    if not shown:
+        stream.write("[]")
+    else:
+        stream.write("[\n")
+        for n, item in enumerate(shown):
+            record = encode_at(row_record(item, ranking), 2)
+            stream.write(("    " if not n else ",\n    ") + record)
+        stream.write("\n  ]")
+    summary = encode_at(summary_record(ranking.summary, ranking), 1)
+    stream.write(f',\n  "summary": {summary}\n}}\n')

@@ -156,3 +156,91 @@ def write_validation(
         write_github(results, out, lang)
     else:
         write_text(results, out, lang, sources)
+
+
+# --- Streaming output (issue 7): each file's text is rendered where it was checked -------------
+
+
+def summary_text(files: int, valid: int, warnings: int, lang: Lang) -> str:
+    params = {"files": files, "valid": valid, "invalid": files - valid}
+    return text("validate.summary", lang, **params, warnings=warnings) + "\n"
+
+
+def _json_item(record: dict[str, object]) -> str:
+    """One element of the array exactly as `json.dumps(list, indent=2)` would lay it out."""
+    return "  " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+class FileRenderer:
+    """One file's output in the chosen format; picklable, so a worker process can render it.
+
+    JUnit needs every file before it can write its header, so it renders nothing per file.
+    """
+
+    def __init__(
+        self,
+        fmt: ValidateFormat,
+        lang: Lang,
+        with_sources: bool = False,
+        max_bytes: int | None = None,
+    ) -> None:
+        self.fmt = fmt
+        self.lang = lang
+        self.with_sources = with_sources
+        self.max_bytes = max_bytes
+
+    def __call__(self, result: FileResult) -> str:
+        if not result.problems or self.fmt == "junit":
+            return ""
+        if self.fmt == "json":
+            return ",\n".join(_json_item(r) for r in records([result], self.lang))
+        if self.fmt == "github":
+            return "".join(github_line(item, self.lang) + "\n" for item in result.problems)
+        return self.text(result.problems)
+
+    def text(self, problems: list[Located]) -> str:
+        lines: Mapping[int, str] = {}
+        if self.with_sources:
+            from ..loader import source_lines
+
+            lines = source_lines(problems[0].file, {p.line for p in problems}, self.max_bytes)
+        out = []
+        for item in problems:
+            out.append(problem_line(item, self.lang) + "\n")
+            if item.line in lines:
+                out.append(_excerpt(lines[item.line], item.column))
+        return "".join(out)
+
+
+class ValidationWriter:
+    """Writes files' outputs as they arrive, then the folder warnings and the summary.
+
+    The JSON array is opened at its first element, so an empty run still prints `[]`.
+    """
+
+    def __init__(self, renderer: FileRenderer, out: TextIO, err: TextIO) -> None:
+        self.renderer = renderer
+        self.out = out
+        self.err = err
+        self.items = 0
+
+    def file(self, output: str) -> None:
+        if not output:
+            return
+        if self.renderer.fmt == "json":
+            self.out.write(("[\n" if not self.items else ",\n") + output)
+            self.items += 1
+        else:
+            self.out.write(output)
+
+    def late(self, item: Located) -> None:
+        """A problem known only once every file was read (SPBE355), after all files' output."""
+        self.file(self.renderer(FileResult(item.file, [item])))
+
+    def finish(self, summary: str, results: list[FileResult] | None = None) -> None:
+        fmt, lang = self.renderer.fmt, self.renderer.lang
+        if fmt == "junit":
+            self.out.write(junit_xml(results or [], lang))
+        elif fmt == "json":
+            self.out.write("[]\n" if not self.items else "\n]\n")
+        (self.err if fmt in ("json", "junit") else self.out).write(summary)

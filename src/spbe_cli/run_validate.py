@@ -1,0 +1,61 @@
+"""The shell of `spbe validate` over many files: verdicts stream from the workers to the output.
+
+Nothing of a file outlives its own line of output except its counts and its agency name (for the
+folder check, SPBE355, which needs every file of a folder and so is reported after all files).
+Memory therefore stays flat however large the archive; JUnit, whose XML header carries the
+totals, is the one format that keeps every file's problems (never documents) until the end.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from .messages import Lang
+from .problems import Located
+from .render.validate_out import FileRenderer, ValidateFormat, ValidationWriter, summary_text
+from .validation import FileCheck, FileResult, Options, check_files, folder_problems
+
+
+def run_validate(
+    files: list[str],
+    options: Options,
+    fmt: ValidateFormat,
+    lang: Lang,
+    out: TextIO,
+    err: TextIO,
+    *,
+    with_sources: bool = False,
+) -> bool:
+    """Check `files` in order, writing as it goes; True when every file is valid."""
+    renderer = FileRenderer(fmt, lang, with_sources, options.max_bytes)
+    check = FileCheck(options, renderer, keep_results=fmt == "junit")
+    writer = ValidationWriter(renderer, out, err)
+    valid = warnings = 0
+    facts, results = [], []
+    by_path: dict[str, FileResult] = {}
+    for file, verdict in zip(files, check_files(files, check), strict=True):
+        writer.file(verdict.output)
+        valid += not verdict.errors
+        warnings += verdict.warnings
+        if verdict.agency is not None:
+            facts.append((file, verdict.agency))  # the list's string, not a copy per file
+        if verdict.result is not None:
+            results.append(verdict.result)
+    for fact, item in folder_problems(facts, options.strict):
+        if item.severity == "error":
+            valid -= fact.valid
+        else:
+            warnings += 1
+        if results:
+            by_path = by_path or {r.path: r for r in results}
+            _merge(by_path[item.file], item)
+        else:
+            writer.late(item)
+    writer.finish(summary_text(len(files), valid, warnings, lang), results)
+    return valid == len(files)
+
+
+def _merge(result: FileResult, item: Located) -> None:
+    """Give a kept per-file result (JUnit) its late problem, in line order like the rest."""
+    result.problems.append(item)
+    result.problems.sort(key=lambda p: (p.line, p.column))
