@@ -123,4 +123,6 @@ def test_a_mapping_where_a_choice_belongs_is_reported_not_crashed(tmp_path) -> N
     path.write_text((BAD / "bad-stage.yaml").read_text().replace("tahap: final", "tahap: {a: 1}"))
     result = run_score(str(path))
     assert result.exit_code == 2
-    assert "error[SPBE109]: 'tahap' bernilai 'mapping'; pilih salah satu: 'mandiri'," in result.stderr
+    assert (
+        "error[SPBE109]: 'tahap' bernilai 'mapping'; pilih salah satu: 'mandiri'," in result.stderr
+    )

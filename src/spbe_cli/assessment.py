@@ -45,7 +45,7 @@ class Assessment:
     rubrik: str
     instansi: Agency | str
     tahun: int
-    indikator: dict[str, int | None | Entry]
+    indikator: dict[str, int | Entry | None]
     tahap: str = "mandiri"
 
     @property

@@ -61,25 +61,36 @@ def _usage_error(message: str) -> NoReturn:
     raise typer.Exit(EXIT_INVALID)
 
 
-def _fraction_option(raw: str | None, name: str) -> Fraction | None:
+def _fraction_option(raw: str | None, name: str, lang: Lang) -> Fraction | None:
+    """A threshold read exactly; Indonesian writes decimals with a comma, so 2,6 is 2.6 too."""
     if raw is None:
         return None
     try:
         return Fraction(raw.replace(",", "."))
     except (ValueError, ZeroDivisionError):
-        _usage_error(f"{name} expects a number such as 2.6, not {raw!r}")
+        _usage_error(text("usage.number", lang, option=name, value=raw))
 
 
 @app.command()
 def score(
-    files: Annotated[list[Path], typer.Argument(help="Assessment files or folders.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Assessment files or folders.", metavar="PATH...")
+    ],
     fmt: FormatOpt = "table",
     lang: LangOpt = "id",
     detail: Annotated[Detail, typer.Option(help="How deep the tables go.")] = "indicators",
-    partial: Annotated[bool, typer.Option(help="Score a draft with missing indicators as a range.")] = False,
-    fail_under: Annotated[str | None, typer.Option(help="Exit 1 when an exact index is below this.")] = None,
-    min_predicate: Annotated[str | None, typer.Option(help="Exit 1 below this predicate, e.g. baik.")] = None,
-    rubric: Annotated[Path | None, typer.Option(help="Score with this rubric file instead.")] = None,
+    partial: Annotated[
+        bool, typer.Option(help="Score a draft with missing indicators as a range.")
+    ] = False,
+    fail_under: Annotated[
+        str | None, typer.Option(help="Exit 1 when an exact index is below this.")
+    ] = None,
+    min_predicate: Annotated[
+        str | None, typer.Option(help="Exit 1 below this predicate, e.g. baik.")
+    ] = None,
+    rubric: Annotated[
+        Path | None, typer.Option(help="Score with this rubric file instead.")
+    ] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -87,7 +98,7 @@ def score(
     from .gate import Gate, UnknownPredicate, check
     from .workflow import assess_all
 
-    gate = Gate(_fraction_option(fail_under, "--fail-under"), min_predicate)
+    gate = Gate(_fraction_option(fail_under, "--fail-under", lang), min_predicate)
     outcomes = list(assess_all(files, partial=partial, rubric_path=rubric))
     if not outcomes:
         _usage_error(text("usage.no_files", lang, path=", ".join(map(str, files))))
@@ -130,7 +141,13 @@ def _gate_message(failure: object, lang: Lang) -> str:
             threshold=failure.threshold,
             file=file,
         )
-    return text("threshold.min_predicate", lang, predicate=index.predicate, minimum=failure.threshold, file=file)
+    return text(
+        "threshold.min_predicate",
+        lang,
+        predicate=index.predicate,
+        minimum=failure.threshold,
+        file=file,
+    )
 
 
 def _bundled_rubrics() -> list:
@@ -162,7 +179,9 @@ def rubric_list(fmt: ListFormat = "table", lang: LangOpt = "id") -> None:
 @rubric_app.command("show")
 def rubric_show(
     indicator: Annotated[str | None, typer.Argument(help="An indicator id, e.g. 12.")] = None,
-    rubric: Annotated[str, typer.Option(help="A bundled rubric id or a rubric file.")] = "permenpanrb-59-2020",
+    rubric: Annotated[
+        str, typer.Option(help="A bundled rubric id or a rubric file.")
+    ] = "permenpanrb-59-2020",
     fmt: ListFormat = "table",
     lang: LangOpt = "id",
 ) -> None:
@@ -191,7 +210,9 @@ def rubric_show(
     if fmt == "json":
         sys.stdout.write(to_json(indicator_record(loaded, ind)))
     else:
-        write_report(indicator_report(loaded, ind, lang), sys.stdout, markdown_out=fmt == "markdown")
+        write_report(
+            indicator_report(loaded, ind, lang), sys.stdout, markdown_out=fmt == "markdown"
+        )
 
 
 # ---- spbe diff (issue 3) ----------------------------------------------------------------------
@@ -201,7 +222,9 @@ DiffFormat = Literal["table", "json", "csv", "markdown", "xlsx"]
 
 @app.command()
 def diff(
-    files: Annotated[list[Path], typer.Argument(help="OLD NEW, or three or more for a trend.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="OLD NEW, or three or more for a trend.", metavar="FILE...")
+    ],
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = "table",
     lang: LangOpt = "id",
     show_all: Annotated[
@@ -293,7 +316,9 @@ def _known_predicates() -> str:
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Assessment files or folders.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Assessment files or folders.", metavar="PATH...")
+    ],
     fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
     lang: LangOpt = "id",
     strict: Annotated[bool, typer.Option(help="Treat warnings (SPBE35x) as errors.")] = False,
@@ -312,7 +337,7 @@ def validate(
     from .run_validate import run_validate
     from .validation import Options
 
-    gate = Gate(_fraction_option(fail_under, "--fail-under"), min_predicate)
+    gate = Gate(_fraction_option(fail_under, "--fail-under", lang), min_predicate)
     options = Options(date.today(), gate, strict, rubric, max_bytes)
     files = [str(p) for p in expand_paths(paths)]  # strings: 10,000 Paths cost megabytes
     if not files:
@@ -412,7 +437,10 @@ def plan(
 
 @app.command()
 def rank(
-    files: Annotated[list[Path], typer.Argument(help="Assessment files or folders of one year.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Assessment files or folders of one year.", metavar="PATH..."),
+    ],
     fmt: PlanRankFormat = "table",
     lang: LangOpt = "id",
     by: Annotated[str | None, typer.Option(help="Also rank within provinsi or jenis.")] = None,
@@ -581,7 +609,9 @@ def _run_report_step(call: object) -> object:
 
 @app.command()
 def report(
-    files: Annotated[list[Path], typer.Argument(help="An assessment, or years of one agency.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="An assessment, or years of one agency.", metavar="FILE...")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
     force: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
     target: Annotated[

@@ -26,7 +26,7 @@ DEFAULT_MAX_BYTES = 5_000_000
 MAX_DEPTH = 64
 MAX_NODES = 200_000
 MAX_STRUCTURE = 2_000
-"""Above this many nesting characters the C composer's recursion is not safe; nothing real is close."""
+"""Above this many nesting characters the C composer's recursion is unsafe; none real nears it."""
 MAX_INT_BITS = 4_096
 """Whole numbers beyond this (1,234 digits) are refused: Python cannot print 4,300 digits."""
 MAX_EXPONENT = 1_000
@@ -96,7 +96,9 @@ def parse_text(name: str, text: str) -> Document | LoadFailure:
 
 def _failure(name: str, problems: list[Problem], marks: list[Mark] | None = None) -> LoadFailure:
     marks = marks or [(0, 0)] * len(problems)
-    return LoadFailure(name, [Located(p, name, m[0] + 1, m[1] + 1) for p, m in zip(problems, marks, strict=True)])
+    return LoadFailure(
+        name, [Located(p, name, m[0] + 1, m[1] + 1) for p, m in zip(problems, marks, strict=True)]
+    )
 
 
 def _read_text(path: Path, limit: int) -> str | Problem:
@@ -186,7 +188,14 @@ class _YamlWalk:
         positions = self.positions
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append((Problem("SPBE005", (), {"kind": "YAML", "detail": "a key must be a plain value"}), _mark(key_node)))
+                self.problems.append(
+                    (
+                        Problem(
+                            "SPBE005", (), {"kind": "YAML", "detail": "a key must be a plain value"}
+                        ),
+                        _mark(key_node),
+                    )
+                )
                 continue
             key = key_node.value if key_node.tag == _STR else self.scalar(key_node)
             skey = key.strip() if isinstance(key, str) else str(key)
@@ -396,7 +405,9 @@ def _offset_mark(text: str, offset: int) -> Mark:
 
 # --- TOML -----------------------------------------------------------------------------------
 
-_TOML_ERROR = re.compile(r"^(?P<msg>.*?)(?: \(at line (?P<line>\d+), column (?P<col>\d+)\))?$", re.S)
+_TOML_ERROR = re.compile(
+    r"^(?P<msg>.*?)(?: \(at line (?P<line>\d+), column (?P<col>\d+)\))?$", re.S
+)
 _TOML_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
 _TOML_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\-"' ]+?)\s*=""")
 
@@ -445,7 +456,10 @@ def _toml_positions(text: str) -> Iterator[tuple[tuple[str, ...], tuple[Mark, Ma
             column = len(line) - len(line.lstrip())
             value_column = line.index("=", key.end() - 1) + 1
             value_column += len(line[value_column:]) - len(line[value_column:].lstrip())
-            yield (*table, *_toml_key_parts(key.group(1))), ((number, column), (number, value_column))
+            yield (
+                (*table, *_toml_key_parts(key.group(1))),
+                ((number, column), (number, value_column)),
+            )
 
 
 def _toml_key_parts(dotted: str) -> tuple[str, ...]:

@@ -18,8 +18,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "this is a folder, not a file; give a .yaml, .toml or .json file",
     ),
     "SPBE003": (
-        "berkas terlalu besar ({size} byte, batas {limit}); lembar penilaian biasanya di bawah 100 KB",
-        "the file is too large ({size} bytes, limit {limit}); an assessment is usually under 100 KB",
+        "berkas terlalu besar ({size} byte, batas {limit}); "
+        "lembar penilaian biasanya di bawah 100 KB",
+        "the file is too large ({size} bytes, limit {limit}); "
+        "an assessment is usually under 100 KB",
     ),
     "SPBE004": (
         "berkas bukan teks UTF-8 yang sah (byte {offset}); simpan ulang sebagai UTF-8",
@@ -60,12 +62,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "indicator '{id}' is not in rubric {rubric} (known indicators: {known})",
     ),
     "SPBE102": (
-        "level {level} indikator {id} di luar rentang rubrik; tulis bilangan bulat {min} sampai {max}",
-        "level {level} of indicator {id} is outside the rubric's range; write a whole number {min} to {max}",
+        "level {level} indikator {id} di luar rentang rubrik; "
+        "tulis bilangan bulat {min} sampai {max}",
+        "level {level} of indicator {id} is outside the rubric's range; "
+        "write a whole number {min} to {max}",
     ),
     "SPBE103": (
         "level indikator {id} harus bilangan bulat, bukan {got}; tulis misalnya: {example}",
-        "the level of indicator {id} must be a whole number, not {got}; write for example: {example}",
+        "the level of indicator {id} must be a whole number, not {got}; "
+        "write for example: {example}",
     ),
     "SPBE104": (
         "indikator belum diisi: {ids}; isi levelnya, atau gunakan --partial untuk menilai draf",
@@ -171,13 +176,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the top band '{name}' ends at {end}, not at levels.max {max}",
     ),
     "rubric.band.duplicate": (
-        "predikat '{name}' muncul dua kali", "predicate '{name}' appears twice"
+        "predikat '{name}' muncul dua kali",
+        "predicate '{name}' appears twice",
     ),
     "rubric.scale.detail": (
-        "kurang {missing}, berlebih {extra}", "missing {missing}, extra {extra}"
+        "kurang {missing}, berlebih {extra}",
+        "missing {missing}, extra {extra}",
     ),
     "rubric.scale.blank": (
-        "skala '{scale}': nama level {level} kosong", "scale '{scale}': level {level} has no name"
+        "skala '{scale}': nama level {level} kosong",
+        "scale '{scale}': level {level} has no name",
     ),
     "rubric.ok": (
         "OK: {file}: rubrik {id} ({status}), {domains} domain, {aspects} aspek, {indicators} "
@@ -185,9 +193,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "OK: {file}: rubric {id} ({status}), {domains} domains, {aspects} aspects, {indicators} "
         "indicators, levels {min} to {max}, {bands} predicates",
     ),
-    "rubric.invalid": (
-        "{count} masalah dalam rubrik {file}", "{count} problems in rubric {file}"
-    ),
+    "rubric.invalid": ("{count} masalah dalam rubrik {file}", "{count} problems in rubric {file}"),
     "init.refused": (
         "{file} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih nama lain",
         "{file} already exists and was not overwritten; use --force to replace it, or another name",
@@ -586,8 +592,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "regulation": ("Regulasi", "Regulation"),
     "indicators.count": ("Indikator", "Indicators"),
     "partial.range": (
-        "Draf: {missing} indikator belum diisi; indeks masih dapat berada antara {low} ({low_pred}) dan {high} ({high_pred})",
-        "Draft: {missing} indicators not filled in; the index can still land between {low} ({low_pred}) and {high} ({high_pred})",
+        "Draf: {missing} indikator belum diisi; indeks masih dapat berada antara "
+        "{low} ({low_pred}) dan {high} ({high_pred})",
+        "Draft: {missing} indicators not filled in; the index can still land between "
+        "{low} ({low_pred}) and {high} ({high_pred})",
     ),
     "provisional": (
         "Catatan: rubrik {rubric} berstatus sementara ({status}). {source}",
@@ -607,11 +615,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Predikat {predicate} di bawah --min-predicate {minimum}: {file}",
         "Predicate {predicate} is below --min-predicate {minimum}: {file}",
     ),
-    "error.count": ("{count} masalah ditemukan; tidak ada yang dinilai.", "{count} problems found; nothing was scored."),
+    "error.count": (
+        "{count} masalah ditemukan; tidak ada yang dinilai.",
+        "{count} problems found; nothing was scored.",
+    ),
     "usage.no_files": ("tidak ada berkas penilaian di {path}", "no assessment files in {path}"),
     "usage.unknown_predicate": (
         "predikat '{value}' tidak dikenal; pilih salah satu: {allowed}",
         "unknown predicate '{value}'; choose one of: {allowed}",
+    ),
+    "usage.number": (
+        "{option} memerlukan angka seperti 2.6 atau 2,6, bukan '{value}'",
+        "{option} expects a number such as 2.6, not '{value}'",
     ),
     "usage.unknown_indicator": (
         "indikator '{id}' tidak ada dalam rubrik {rubric}",

@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal
 
 from pydantic_core import CoreSchema, PydanticCustomError, ValidationError
 from pydantic_core import core_schema as cs
@@ -298,7 +298,7 @@ class _Ids:
     def __init__(self) -> None:
         self.seen: dict[str, set[str]] = {"domain": set(), "aspect": set(), "indicator": set()}
 
-    def check(self, kind: str, ident: Id, where: tuple[str, ...]) -> Iterator[Problem]:
+    def check(self, kind: str, ident: int | str, where: tuple[str, ...]) -> Iterator[Problem]:
         named = {"catalogue": kind}
         if isinstance(ident, str) and (not ident.strip() or ident != ident.strip()):
             detail = _detail("rubric.id_blank", kind=named, id=ident)
@@ -414,15 +414,13 @@ def _assemble(raw: RawRubric) -> Rubric:
 
 
 def weight_unit(weights: list[Fraction]) -> Fraction:
-    """The largest unit dividing every weight: gcd of the numerators over lcm of the denominators."""
+    """The largest unit dividing every weight: gcd of numerators over lcm of denominators."""
     return Fraction(
         math.gcd(*(w.numerator for w in weights)), math.lcm(*(w.denominator for w in weights))
     )
 
 
-def _aspect(
-    ra: RawAspect, dkey: str | None, scales: dict[str, Scale], unit: Fraction
-) -> Aspect:
+def _aspect(ra: RawAspect, dkey: str | None, scales: dict[str, Scale], unit: Fraction) -> Aspect:
     inds = tuple(
         Indicator(
             key=str(ri.id),

@@ -117,7 +117,9 @@ def _rubric_for(
         resolved = store.resolve(ref, path.parent)
         if resolved is None:
             known = ", ".join(bundled_ids())
-            return None, [doc.locate(Problem("SPBE108", ("rubrik",), {"rubric": ref, "known": known}))]
+            return None, [
+                doc.locate(Problem("SPBE108", ("rubrik",), {"rubric": ref, "known": known}))
+            ]
         where = resolved
     loaded = store.load(where)
     if isinstance(loaded, Rubric):
