@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TextIO
 
 import typer
 
@@ -20,6 +20,9 @@ from .messages import Lang, text
 from .render.problems_out import problem_lines
 from .render.scores import Format, write_scores
 from .render.tables import Detail
+
+if TYPE_CHECKING:
+    from .rubric import Rubric
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_INVALID = 0, 1, 2
 
@@ -187,20 +190,10 @@ def rubric_show(
 ) -> None:
     """Pertanyaan dan kriteria / an indicator's question and level criteria, or the whole rubric."""
     from .render.human import write_report
-    from .render.problems_out import problem_lines
     from .render.records import to_json
     from .render.rubrics import indicator_record, indicator_report, tree_report
-    from .rubric import Rubric
-    from .workflow import RubricStore, bundled_ids
 
-    store = RubricStore()
-    path = store.resolve(rubric, Path.cwd())
-    if path is None:
-        _usage_error(text("SPBE108", lang, rubric=rubric, known=", ".join(bundled_ids())))
-    loaded = store.load(path)
-    if not isinstance(loaded, Rubric):
-        sys.stderr.write(problem_lines(loaded, lang))
-        raise typer.Exit(EXIT_INVALID)
+    loaded = _rubric_or_exit(rubric, lang)
     if indicator is None:
         write_report(tree_report(loaded, lang), sys.stdout, markdown_out=fmt == "markdown")
         return
@@ -297,6 +290,22 @@ ValidateFormat = Literal["text", "json", "github", "junit"]
 DEFAULT_RUBRIC = "permenpanrb-59-2020"
 
 
+def _rubric_or_exit(ref: str, lang: Lang) -> Rubric:
+    """A bundled rubric id or a rubric file, loaded and checked; exit 2 with its problems if not."""
+    from .rubric import Rubric
+    from .workflow import RubricStore, bundled_ids
+
+    store = RubricStore()
+    path = store.resolve(ref, Path.cwd())
+    if path is None:
+        _usage_error(text("SPBE108", lang, rubric=ref, known=", ".join(bundled_ids())))
+    loaded = store.load(path)
+    if not isinstance(loaded, Rubric):
+        sys.stderr.write(problem_lines(loaded, lang))
+        raise typer.Exit(EXIT_INVALID)
+    return loaded
+
+
 def _write_output(target: Path, data: str, *, force: bool, lang: Lang) -> None:
     """Every -o/--output goes through safe_write: atomic, and never over a file without --force."""
     from .safe_write import RefusedOverwrite, write_atomic
@@ -361,19 +370,9 @@ def schema(
     lang: LangOpt = "id",
 ) -> None:
     """Skema JSON untuk editor / a JSON Schema of the self-assessment file for a rubric."""
-    from .render.problems_out import problem_lines
-    from .rubric import Rubric
     from .schema import schema_text
-    from .workflow import RubricStore, bundled_ids
 
-    store = RubricStore()
-    path = store.resolve(rubric, Path.cwd())
-    if path is None:
-        _usage_error(text("SPBE108", lang, rubric=rubric, known=", ".join(bundled_ids())))
-    loaded = store.load(path)
-    if not isinstance(loaded, Rubric):
-        sys.stderr.write(problem_lines(loaded, lang))
-        raise typer.Exit(EXIT_INVALID)
+    loaded = _rubric_or_exit(rubric, lang)
     if output is None:
         sys.stdout.write(schema_text(loaded))
         return
@@ -557,7 +556,7 @@ def init(
     if output is None:
         sys.stdout.write(content)
         return
-    _init_write(output, content, force, lang)
+    _write_output(output, content, force=force, lang=lang)
     typer.echo(text("init.written", lang, file=output, count=len(plan.rubric.indicators)))
 
 
@@ -571,17 +570,6 @@ def _init_format(fmt: str | None, output: Path | None, lang: Lang) -> Literal["y
     if output is not None and by_suffix != chosen:
         _usage_error(text("init.format_mismatch", lang, fmt=chosen, file=output))
     return "toml" if chosen == "toml" else "yaml"
-
-
-def _init_write(output: Path, content: str, force: bool, lang: Lang) -> None:
-    from .safe_write import RefusedOverwrite, write_atomic
-
-    try:
-        write_atomic(output, content, force=force)
-    except RefusedOverwrite:
-        _usage_error(text("init.refused", lang, file=output))
-    except OSError as exc:
-        _usage_error(text("init.cannot_write", lang, file=output, reason=exc.strerror or exc))
 
 
 # --- spbe report and --format xlsx (issue 8); the work is in run_report.py -------------------

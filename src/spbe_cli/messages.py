@@ -194,10 +194,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "indicators, levels {min} to {max}, {bands} predicates",
     ),
     "rubric.invalid": ("{count} masalah dalam rubrik {file}", "{count} problems in rubric {file}"),
-    "init.refused": (
-        "{file} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih nama lain",
-        "{file} already exists and was not overwritten; use --force to replace it, or another name",
-    ),
     "init.written": ("{file} ditulis ({count} indikator)", "{file} written ({count} indicators)"),
     "init.no_rubric_for_year": (
         "tidak ada rubrik bawaan untuk tahun {year}; pilih dengan --rubric ({known})",
@@ -211,7 +207,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "berkas tahun lalu {file} tidak sah; perbaiki dulu masalah di atas",
         "last year's file {file} is not valid; fix the problems above first",
     ),
-    "init.cannot_write": ("{file} tidak dapat ditulis: {reason}", "cannot write {file}: {reason}"),
     "init.title": (
         "Penilaian mandiri SPBE · {title} · {regulation} · rubrik {id}",
         "SPBE self-assessment · {title} · {regulation} · rubric {id}",
@@ -494,8 +489,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "schema.written": ("skema ditulis ke {path}", "schema written to {path}"),
     "output.exists": (
-        "{path} sudah ada; gunakan --force untuk menimpanya",
-        "{path} already exists; use --force to replace it",
+        "{path} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih nama lain",
+        "{path} already exists and was not overwritten; use --force to replace it, or another name",
     ),
     "output.failed": ("tidak dapat menulis {path}: {reason}", "cannot write {path}: {reason}"),
     # spbe report and --format xlsx (issue 8)
