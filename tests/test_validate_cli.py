@@ -107,7 +107,7 @@ def test_github_escapes_newlines_and_separators() -> None:
 
 def test_junit_format() -> None:
     result = validate(
-        "--format", "junit", BROKEN / "two-problems.yaml", K2022, EXAMPLES / "kota-contoh-2026.yaml"
+        "--format", "junit", BROKEN / "two-problems.yaml", K2022, BROKEN / "unexplained.yaml"
     )
     suite = ET.fromstring(result.stdout)
     assert (suite.get("tests"), suite.get("failures")) == ("3", "1")
@@ -166,3 +166,9 @@ def test_source_excerpt_cannot_send_escape_sequences() -> None:
 
     assert _excerpt("a: \x1b[2Jx", 4) == "    a: \ufffd[2Jx\n       ^\n"
     assert _excerpt("\tb: 1", 2) == "    \tb: 1\n    \t^\n"
+
+
+def test_every_shipped_example_is_clean_even_when_strict() -> None:
+    result = validate("--strict", EXAMPLES)
+    assert result.exit_code == 0, result.stdout
+    assert "0 warnings" in result.stdout or "0 peringatan" in result.stdout
