@@ -88,8 +88,8 @@ def _choose_rubric(
         return InitFailure("SPBE108", {"rubric": request.rubric, "known": known})
     loaded = store.load(path)
     if not isinstance(loaded, Rubric):
-        detail = f"spbe rubric check {path}"
-        return InitFailure("SPBE111", {"rubric": str(path), "detail": detail}, loaded)
+        params = {"rubric": str(path), "count": len(loaded), "path": str(path)}
+        return InitFailure("SPBE111", params, loaded)
     return path, loaded
 
 

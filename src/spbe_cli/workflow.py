@@ -124,8 +124,8 @@ def _rubric_for(
     loaded = store.load(where)
     if isinstance(loaded, Rubric):
         return loaded, []
-    detail = f"{len(loaded)} problems; run `spbe rubric check {where}`"
-    problem = Problem("SPBE111", ("rubrik",), {"rubric": ref or str(where), "detail": detail})
+    params = {"rubric": ref or str(where), "count": len(loaded), "path": str(where)}
+    problem = Problem("SPBE111", ("rubrik",), params)
     return None, [doc.locate(problem), *loaded]
 
 
