@@ -98,7 +98,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "indicator id '{id}' is not valid; write the id as in the rubric, for example {example}",
     ),
     "SPBE111": (
-        "rubrik '{rubric}' tidak dapat dipakai: {count} masalah; jalankan `spbe rubric check {path}`",
+        "rubrik '{rubric}' tidak dapat dipakai: {count} masalah; "
+        "jalankan `spbe rubric check {path}`",
         "rubric '{rubric}' cannot be used: {count} problems; run `spbe rubric check {path}`",
     ),
     # Problems with a rubric (SPBE2xx)
