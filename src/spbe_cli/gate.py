@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .numbers import exact_text
 from .scoring import Scorecard
 
 
@@ -33,7 +34,7 @@ def check(scorecard: Scorecard, gate: Gate) -> list[GateFailure]:
     failures: list[GateFailure] = []
     index = scorecard.index
     if gate.fail_under is not None and index.exact < gate.fail_under:
-        failures.append(GateFailure("fail_under", scorecard, str(gate.fail_under)))
+        failures.append(GateFailure("fail_under", scorecard, exact_text(gate.fail_under)))
     if gate.min_predicate is not None:
         rubric = scorecard.rubric
         band = rubric.band_named(gate.min_predicate)
