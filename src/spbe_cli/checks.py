@@ -8,7 +8,6 @@ are deterministic in tests; the problems carry paths, so the loader locates them
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,12 +15,11 @@ from datetime import date
 
 from .assessment import Assessment, Entry
 from .problems import Problem
-from .rubric import Rubric
+from .rubric import Rubric, era_years
 
 EVIDENCE_FROM_LEVEL = 3
 """From this level on a claim needs evidence (bukti dukung) to pass the document review."""
 
-_ERA = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})?\s*$")
 
 
 def assessment_warnings(assessment: Assessment, rubric: Rubric, today: date) -> list[Problem]:
@@ -67,15 +65,6 @@ def _year_warnings(year: int, rubric: Rubric, today: date) -> list[Problem]:
         params = {"year": year, "rubric": rubric.id, "era": rubric.era}
         return [Problem("SPBE354", ("tahun",), params, "warning")]
     return []
-
-
-def era_years(era: str) -> tuple[int, int | None] | None:
-    """The rounds a rubric applies to: "2021-2025" → (2021, 2025), "2026-" → (2026, None)."""
-    match = _ERA.match(era)
-    if match is None:
-        return None
-    last = match.group(2)
-    return int(match.group(1)), int(last) if last else None
 
 
 @dataclass(frozen=True)

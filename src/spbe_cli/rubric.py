@@ -7,9 +7,21 @@ predicate bands, named levels) so that scoring never has to doubt its input.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+
+_ERA = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})?\s*$")
+
+
+def era_years(era: str) -> tuple[int, int | None] | None:
+    """The rounds a rubric applies to: "2021-2025" → (2021, 2025), "2026-" → (2026, None)."""
+    match = _ERA.match(era)
+    if match is None:
+        return None
+    last = match.group(2)
+    return int(match.group(1)), int(last) if last else None
 
 
 @dataclass(frozen=True)

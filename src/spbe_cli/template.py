@@ -16,24 +16,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .assessment import STAGES, Assessment
+from .assessment import AGENCY_KINDS, STAGES, Agency, Assessment
 from .messages import Lang, text
 from .numbers import exact_text
-from .rubric import Aspect, Indicator, Rubric
+from .rubric import Aspect, Indicator, Rubric, era_years
 
 TemplateFormat = Literal["yaml", "toml"]
 SCHEMA_BASE = "https://raw.githubusercontent.com/spbe-cli/spbe-cli/main/schemas/"
 """Where the published JSON Schemas of the bundled rubrics live (one per rubric id)."""
-AGENCY_KINDS = ("kementerian", "lembaga", "provinsi", "kabupaten", "kota")
 WIDTH = 96
-_ERA = re.compile(r"^\s*(\d{4})\s*[-–]\s*(\d{4})?\s*$")
-
-
-@dataclass(frozen=True)
-class Agency:
-    nama: str = ""
-    jenis: str | None = None
-    provinsi: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,8 +66,8 @@ def schema_url(rubric_id: str) -> str:
 def rubric_for_year(rubrics: Iterable[Rubric], year: int) -> Rubric | None:
     """The bundled rubric whose era ("2021-2025", "2026-") covers `year`, read from the data."""
     for rubric in rubrics:
-        match = _ERA.match(rubric.era)
-        if match and int(match[1]) <= year and (match[2] is None or year <= int(match[2])):
+        years = era_years(rubric.era)
+        if years and years[0] <= year and (years[1] is None or year <= years[1]):
             return rubric
     return None
 
