@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from pydantic_core import ValidationError
 from pydantic_core import core_schema as cs
 
 from .problems import Problem, path_of
 from .pydantic_problems import describe_input, problems_from
-from .rubric import Rubric
+from .rubric import Rubric, name_key
 from .shapes import STRICT_INT, STRICT_STR, choice, field_names, optional, record, validator
 
-Stage = Literal["mandiri", "dokumen", "interviu", "visitasi", "akhir"]
 STAGES: tuple[str, ...] = ("mandiri", "dokumen", "interviu", "visitasi", "akhir")
 AGENCY_KINDS: tuple[str, ...] = ("kementerian", "lembaga", "provinsi", "kabupaten", "kota")
 
@@ -29,6 +28,11 @@ class Agency:
     nama: str
     jenis: str | None = None
     provinsi: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The agency as files are matched across years and folders: case and spacing ignored."""
+        return name_key(self.nama)
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class Assessment:
     instansi: Agency | str
     tahun: int
     indikator: dict[str, int | Entry | None]
-    tahap: str = "mandiri"
+    tahap: str = STAGES[0]
 
     @property
     def agency(self) -> Agency:
@@ -191,7 +195,7 @@ def _check_levels(indicators: dict[str, Any], rubric: Rubric, *, partial: bool) 
     problems: list[Problem] = []
     for key, claim in indicators.items():
         if key not in rubric.by_key:
-            known = _known_ids(rubric)
+            known = rubric.id_span
             params = {"id": key, "rubric": rubric.id, "known": known}
             problems.append(Problem("SPBE101", path_of("indikator", key), params, at="key"))
             continue
@@ -217,8 +221,3 @@ def _raw_level(claim: Any, key: str) -> tuple[Any, tuple[str, ...]]:
     if isinstance(claim, dict):
         return claim.get("level"), path_of("indikator", key, "level")
     return claim, path_of("indikator", key)
-
-
-def _known_ids(rubric: Rubric) -> str:
-    keys = [i.key for i in rubric.indicators]
-    return f"{keys[0]} … {keys[-1]}" if len(keys) > 6 else ", ".join(keys)

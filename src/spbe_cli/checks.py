@@ -15,11 +15,10 @@ from datetime import date
 
 from .assessment import Assessment, Entry
 from .problems import Problem
-from .rubric import Rubric, era_years
+from .rubric import Rubric, era_years, name_key
 
 EVIDENCE_FROM_LEVEL = 3
 """From this level on a claim needs evidence (bukti dukung) to pass the document review."""
-
 
 
 def assessment_warnings(assessment: Assessment, rubric: Rubric, today: date) -> list[Problem]:
@@ -95,7 +94,7 @@ def folder_outliers(names: Sequence[str]) -> tuple[list[int], str, int] | None:
     thousand files costs no problem objects until each is reported."""
     if len(names) < 2:
         return None
-    normal = [_normal(n) for n in names]
+    normal = [name_key(n) for n in names]
     counts = Counter(normal)
     best = max(counts.values())
     majority = next(n for n in normal if counts[n] == best)
@@ -107,7 +106,3 @@ def agency_problem(item: AgencyName, shown: str, best: int) -> Problem:
     where = ("instansi", "nama") if item.long_form else ("instansi",)
     params = {"name": item.name, "other": shown, "count": best}
     return Problem("SPBE355", where, params, "warning")
-
-
-def _normal(name: str) -> str:
-    return " ".join(name.split()).casefold()

@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Literal
 
 from .assessment import STAGES
-from .rubric import Indicator, Rubric
+from .rubric import Indicator, Rubric, name_key
 from .scoring import GroupScore, Index, IndicatorScore, Scorecard
 
 Direction = Literal["up", "down", "same"]
@@ -106,7 +106,7 @@ class Comparison:
 
     @property
     def same_agency(self) -> bool:
-        return _agency_key(self.old) == _agency_key(self.new)
+        return self.old.assessment.agency.key == self.new.assessment.agency.key
 
     @property
     def same_year(self) -> bool:
@@ -142,18 +142,10 @@ def same_structure(a: Rubric, b: Rubric) -> bool:
     return shape_a == shape_b and groups_a == groups_b
 
 
-def _agency_key(card: Scorecard) -> str:
-    return " ".join(card.assessment.agency.nama.split()).casefold()
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 def _kind(old: Scorecard, new: Scorecard, comparable: bool) -> Kind:
     if not comparable:
         return "rubrics"
-    if _agency_key(old) != _agency_key(new):
+    if old.assessment.agency.key != new.assessment.agency.key:
         return "agencies"
     if old.assessment.tahun != new.assessment.tahun:
         return "years"
@@ -202,14 +194,14 @@ def compare(old: Scorecard, new: Scorecard) -> Comparison:
         indicators = _indicator_changes(old.indicators, new.indicators)
         unshared: tuple[str, ...] = ()
     else:
-        by_name = {_name_key(d.name): d for d in old.domains}
+        by_name = {name_key(d.name): d for d in old.domains}
         shared = [
-            (by_name[_name_key(n.name)], n) for n in new.domains if _name_key(n.name) in by_name
+            (by_name[name_key(n.name)], n) for n in new.domains if name_key(n.name) in by_name
         ]
         domains = tuple(_group_change(o, n, rubrics) for o, n in shared)
-        paired = {_name_key(n.name) for _, n in shared}
+        paired = {name_key(n.name) for _, n in shared}
         unshared = tuple(
-            d.name for d in (*old.domains, *new.domains) if _name_key(d.name) not in paired
+            d.name for d in (*old.domains, *new.domains) if name_key(d.name) not in paired
         )
         aspects, indicators = (), ()
     return Comparison(
@@ -281,7 +273,7 @@ def trend(cards: Sequence[Scorecard]) -> Trend:
     ordered = tuple(cards[i] for i in order)
     same = all(same_structure(ordered[0].rubric, c.rubric) for c in ordered[1:])
     index = Series("", None, tuple(c.index for c in ordered))
-    key = (lambda g: g.key) if same else (lambda g: _name_key(g.name))
+    key = (lambda g: g.key) if same else (lambda g: name_key(g.name))
     tables = [{key(d): d for d in c.domains} for c in ordered]
     shared = [k for k in tables[0] if all(k in t for t in tables[1:])]
     domains = tuple(

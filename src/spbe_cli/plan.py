@@ -287,7 +287,7 @@ def read_costs(data: object, rubric: Rubric) -> CostTable | list:
             str(key).strip() if isinstance(key, int | str) and not isinstance(key, bool) else None
         )
         if skey is None or skey not in rubric.by_key:
-            params = {"id": key, "rubric": rubric.id, "known": _known(rubric)}
+            params = {"id": key, "rubric": rubric.id, "known": rubric.id_span}
             problems.append(Problem("SPBE101", path_of("indikator", key), params, at="key"))
             continue
         if isinstance(value, list):
@@ -303,8 +303,3 @@ def read_costs(data: object, rubric: Rubric) -> CostTable | list:
     if problems or default is None:
         return problems
     return {i.key: table.get(i.key, [default] * transitions) for i in rubric.indicators}
-
-
-def _known(rubric: Rubric) -> str:
-    keys = [i.key for i in rubric.indicators]
-    return f"{keys[0]} … {keys[-1]}" if len(keys) > 6 else ", ".join(keys)

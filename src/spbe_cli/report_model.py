@@ -57,10 +57,6 @@ class ReportModel:
     target: Fraction | None
 
 
-def _agency(card: Scorecard) -> str:
-    return " ".join(card.assessment.agency.nama.split()).casefold()
-
-
 def strongest(card: Scorecard, n: int = HIGHLIGHTS) -> tuple[IndicatorScore, ...]:
     """Highest levels first; among equal levels the heavier indicator (larger contribution)."""
     scored = [s for s in card.indicators if s.level is not None]
@@ -99,7 +95,7 @@ def build_report(cards: Sequence[Scorecard], target: Fraction | None = None) -> 
     if not cards:
         raise ValueError("a report needs at least one scorecard")
     names = list(dict.fromkeys(c.assessment.agency.nama for c in cards))
-    if len({_agency(c) for c in cards}) > 1:
+    if len({c.assessment.agency.key for c in cards}) > 1:
         raise SeveralAgencies(names)
     series = trend(cards) if len(cards) > 1 else None
     card = series.cards[-1] if series else cards[0]

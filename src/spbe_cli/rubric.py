@@ -24,6 +24,11 @@ def era_years(era: str) -> tuple[int, int | None] | None:
     return int(match.group(1)), int(last) if last else None
 
 
+def name_key(name: str) -> str:
+    """A name as people compare it: case and spacing ignored ("Kota  contoh" is "Kota Contoh")."""
+    return " ".join(name.split()).casefold()
+
+
 @dataclass(frozen=True)
 class Scale:
     id: str
@@ -126,6 +131,12 @@ class Rubric:
             if value >= band.low:
                 return band.name
         return self.bands[0].name
+
+    @property
+    def id_span(self) -> str:
+        """The rubric's indicator ids for a message: "1 … 47", or all of a short list."""
+        keys = [i.key for i in self.indicators]
+        return f"{keys[0]} … {keys[-1]}" if len(keys) > 6 else ", ".join(keys)
 
     def band_named(self, name: str) -> PredicateBand | None:
         wanted = name.strip().casefold().replace("_", " ").replace("-", " ")

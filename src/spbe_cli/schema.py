@@ -40,7 +40,7 @@ def assessment_schema(rubric: Rubric) -> dict[str, Any]:
             "tahap": {
                 "description": "Tahap penilaian / assessment stage.",
                 "enum": list(STAGES),
-                "default": "mandiri",
+                "default": STAGES[0],
             },
             "indikator": {
                 "description": "Level per indikator / the level of every indicator.",

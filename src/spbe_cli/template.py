@@ -259,7 +259,7 @@ def render_toml(rubric: Rubric, options: InitOptions) -> str:
     if options.bundled:
         lines += [f"#:schema {schema_url(rubric.id)}", "#"]
     lines += _header(rubric, options)
-    top = {"rubrik": options.rubric_ref, "tahun": options.year, "tahap": "mandiri"}
+    top = {"rubrik": options.rubric_ref, "tahun": options.year, "tahap": STAGES[0]}
     lines += tomli_w.dumps(top).splitlines()
     lines.append(f"# {text('init.stages', lang)}: {', '.join(STAGES)}")
     lines.append("")
