@@ -172,3 +172,11 @@ def test_every_shipped_example_is_clean_even_when_strict() -> None:
     result = validate("--strict", EXAMPLES)
     assert result.exit_code == 0, result.stdout
     assert "0 warnings" in result.stdout or "0 peringatan" in result.stdout
+
+
+def test_unknown_min_predicate_part_way_leaves_valid_json() -> None:
+    # The broken file's problems stream first; the gate on the valid file then meets the unknown
+    # predicate. The JSON already written must still parse, and the run is a usage error.
+    result = validate(BROKEN / "two-problems.yaml", K2022, "--min-predicate", "nope", "-f", "json")
+    assert result.exit_code == 2
+    assert [item["code"] for item in json.loads(result.stdout)] == ["SPBE103", "SPBE101"]

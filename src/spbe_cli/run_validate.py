@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from .gate import UnknownPredicate
 from .messages import Lang
 from .problems import Located
 from .render.validate_out import FileRenderer, ValidateFormat, ValidationWriter, summary_text
@@ -33,14 +34,18 @@ def run_validate(
     valid = warnings = 0
     facts, results = [], []
     by_path: dict[str, FileResult] = {}
-    for file, verdict in zip(files, check_files(files, check), strict=True):
-        writer.file(verdict.output)
-        valid += not verdict.errors
-        warnings += verdict.warnings
-        if verdict.agency is not None:
-            facts.append((file, verdict.agency))  # the list's string, not a copy per file
-        if verdict.result is not None:
-            results.append(verdict.result)
+    try:
+        for file, verdict in zip(files, check_files(files, check), strict=True):
+            writer.file(verdict.output)
+            valid += not verdict.errors
+            warnings += verdict.warnings
+            if verdict.agency is not None:
+                facts.append((file, verdict.agency))  # the list's string, not a copy per file
+            if verdict.result is not None:
+                results.append(verdict.result)
+    except UnknownPredicate:  # a custom rubric without that band, found part-way through
+        writer.abort()
+        raise
     for fact, item in folder_problems(facts, options.strict):
         if item.severity == "error":
             valid -= fact.valid

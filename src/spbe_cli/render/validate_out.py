@@ -237,6 +237,11 @@ class ValidationWriter:
         """A problem known only once every file was read (SPBE355), after all files' output."""
         self.file(self.renderer(FileResult(item.file, [item])))
 
+    def abort(self) -> None:
+        """Close what was opened, so a run stopped by a usage error still leaves valid JSON."""
+        if self.renderer.fmt == "json" and self.items:
+            self.out.write("\n]\n")
+
     def finish(self, summary: str, results: list[FileResult] | None = None) -> None:
         fmt, lang = self.renderer.fmt, self.renderer.lang
         if fmt == "junit":
