@@ -233,3 +233,11 @@ def test_the_lean_app_of_one_command_behaves_like_the_whole_app() -> None:
         runner.invoke(app_for(rubric_args), rubric_args).stdout
         == runner.invoke(app, rubric_args).stdout
     )
+
+
+def test_rubric_show_honours_format_and_refuses_an_unknown_one() -> None:
+    # `rubric show -f json` without an indicator once printed the human table instead.
+    whole = json.loads(runner.invoke(app, ["rubric", "show", "-f", "json"]).stdout)
+    assert [r["id"] for r in whole] == list(range(1, 48))
+    assert whole[11]["levels"][4]["name"] == "Optimum"
+    assert runner.invoke(app, ["rubric", "list", "-f", "csv"]).exit_code == 2

@@ -162,7 +162,9 @@ def _bundled_rubrics() -> list:
     return [r for r in loaded if isinstance(r, Rubric)]
 
 
-ListFormat = Annotated[str, typer.Option("--format", "-f", help="table, json or markdown.")]
+ListFormat = Annotated[
+    Literal["table", "json", "markdown"], typer.Option("--format", "-f", help="Output format.")
+]
 
 
 @rubric_app.command("list")
@@ -194,6 +196,9 @@ def rubric_show(
     from .render.rubrics import indicator_record, indicator_report, tree_report
 
     loaded = _rubric_or_exit(rubric, lang)
+    if indicator is None and fmt == "json":
+        sys.stdout.write(to_json([indicator_record(loaded, i) for i in loaded.indicators]))
+        return
     if indicator is None:
         write_report(tree_report(loaded, lang), sys.stdout, markdown_out=fmt == "markdown")
         return
