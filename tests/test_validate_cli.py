@@ -145,19 +145,11 @@ def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_source_line_under_the_problem() -> None:
-    import io
-    from datetime import date
+    from spbe_cli.render.validate_out import FileRenderer
+    from spbe_cli.workflow import RubricStore, assess
 
-    from spbe_cli.loader import source_lines
-    from spbe_cli.render.validate_out import write_text
-    from spbe_cli.validation import Options, validate_paths
-
-    path = BROKEN / "two-problems.yaml"
-    results = validate_paths([path], Options(date(2024, 1, 1)))
-    sources = {str(path): source_lines(path, {6, 7})}
-    out = io.StringIO()
-    write_text(results, out, "en", sources)
-    lines = out.getvalue().splitlines()
+    outcome = assess(BROKEN / "two-problems.yaml", RubricStore())
+    lines = FileRenderer("text", "en", with_sources=True).text(outcome.problems).splitlines()
     assert lines[1] == "      1: yes" and lines[2] == "         ^"
 
 

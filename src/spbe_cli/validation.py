@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -18,13 +18,12 @@ from .assessment import Agency
 from .batch import ordered_map
 from .checks import (
     AgencyName,
-    agency_mismatches,
     agency_problem,
     assessment_warnings,
     folder_outliers,
 )
 from .gate import Gate, GateFailure, check
-from .loader import Document, expand_paths
+from .loader import Document
 from .numbers import exact_text
 from .problems import Located, Problem
 from .workflow import Outcome, RubricStore, assess
@@ -59,23 +58,6 @@ class Options:
     max_bytes: int | None = None
 
 
-def validate_paths(paths: Iterable[str | Path], options: Options) -> list[FileResult]:
-    """Every file under `paths`, in order; gate.UnknownPredicate for a bad --min-predicate."""
-    store = RubricStore()
-    outcomes = [
-        assess(p, store, rubric_path=options.rubric_path, max_bytes=options.max_bytes)
-        for p in expand_paths(paths)
-    ]
-    results = [_file_result(o, options) for o in outcomes]
-    folder = _folder_warnings(outcomes)
-    for outcome, result in zip(outcomes, results, strict=True):
-        extra = folder.get(outcome.path)
-        if extra is not None and outcome.document is not None:
-            result.problems.append(_locate(outcome.document, extra, options.strict))
-        result.problems.sort(key=lambda p: (p.line, p.column))
-    return results
-
-
 def _file_result(outcome: Outcome, options: Options) -> FileResult:
     result = FileResult(outcome.path, list(outcome.problems))
     card, doc = outcome.scorecard, outcome.document
@@ -101,21 +83,6 @@ def _gate_problem(failure: GateFailure) -> Problem:
         params = {"shown": index.value, "exact": exact, "threshold": failure.threshold}
         return Problem("SPBE361", (), params)
     return Problem("SPBE362", (), {"predicate": index.predicate, "minimum": failure.threshold})
-
-
-def _folder_warnings(outcomes: list[Outcome]) -> dict[str, Problem]:
-    """SPBE355 for every scored file whose agency differs from the rest of its folder."""
-    folders: dict[Path, list[AgencyName]] = defaultdict(list)
-    for o in outcomes:
-        if o.scorecard is not None:
-            assessment = o.scorecard.assessment
-            long_form = isinstance(assessment.instansi, Agency)
-            name = AgencyName(o.path, assessment.agency.nama, long_form)
-            folders[Path(o.path).parent].append(name)
-    found: dict[str, Problem] = {}
-    for names in folders.values():
-        found.update(agency_mismatches(names))
-    return found
 
 
 # --- Streaming: one verdict per file, in file order, nothing kept but small facts (issue 7) ---

@@ -18,27 +18,6 @@ from ..validation import FileResult
 from .problems_out import problem_line
 
 ValidateFormat = Literal["text", "json", "github", "junit"]
-Sources = Mapping[str, Mapping[int, str]]
-"""Source lines to show under problems, by file and 1-based line (only on a terminal)."""
-
-
-def summary_line(results: list[FileResult], lang: Lang) -> str:
-    valid = sum(r.valid for r in results)
-    warnings = sum(len(r.warnings) for r in results)
-    params = {"files": len(results), "valid": valid, "invalid": len(results) - valid}
-    return text("validate.summary", lang, **params, warnings=warnings) + "\n"
-
-
-def write_text(
-    results: list[FileResult], stream: TextIO, lang: Lang, sources: Sources | None = None
-) -> None:
-    for result in results:
-        lines = (sources or {}).get(result.path, {})
-        for item in result.problems:
-            stream.write(problem_line(item, lang) + "\n")
-            if item.line in lines:
-                stream.write(_excerpt(lines[item.line], item.column))
-    stream.write(summary_line(results, lang))
 
 
 def _excerpt(source: str, column: int) -> str:
@@ -64,10 +43,6 @@ def records(results: list[FileResult], lang: Lang) -> list[dict[str, object]]:
     ]
 
 
-def write_json(results: list[FileResult], stream: TextIO, lang: Lang) -> None:
-    stream.write(json.dumps(records(results, lang), ensure_ascii=False, indent=2) + "\n")
-
-
 def _escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -89,13 +64,6 @@ def github_line(item: Located, lang: Lang) -> str:
         )
     )
     return f"::{item.severity} {props}::{_escape_data(f'[{item.code}] {message}')}"
-
-
-def write_github(results: list[FileResult], stream: TextIO, lang: Lang) -> None:
-    for result in results:
-        for item in result.problems:
-            stream.write(github_line(item, lang) + "\n")
-    stream.write(summary_line(results, lang))
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -135,27 +103,6 @@ def junit_xml(results: list[FileResult], lang: Lang) -> str:
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
     )
-
-
-def write_validation(
-    results: list[FileResult],
-    fmt: ValidateFormat,
-    out: TextIO,
-    err: TextIO,
-    lang: Lang,
-    sources: Sources | None = None,
-) -> None:
-    """Machine formats keep stdout parseable and put the summary on stderr."""
-    if fmt == "json":
-        write_json(results, out, lang)
-        err.write(summary_line(results, lang))
-    elif fmt == "junit":
-        out.write(junit_xml(results, lang))
-        err.write(summary_line(results, lang))
-    elif fmt == "github":
-        write_github(results, out, lang)
-    else:
-        write_text(results, out, lang, sources)
 
 
 # --- Streaming output (issue 7): each file's text is rendered where it was checked -------------
