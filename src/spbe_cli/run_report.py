@@ -15,7 +15,6 @@ from .messages import Lang, text
 from .render.problems_out import problem_lines
 from .run_plan_rank import UsageError, parse_target
 
-EXIT_INVALID = 2
 HTML_NEEDS = ("jinja2", "pygal")
 XLSX_NEEDS = ("openpyxl",)
 
@@ -36,17 +35,14 @@ def require_extra(modules: tuple[str, ...], lang: Lang) -> None:
 def html_report(files: list[Path], target_raw: str | None, lang: Lang) -> str:
     """The report's HTML for one assessment or several years of one agency."""
     from .diff import trend_order
-    from .loader import expand_paths
     from .render.html_report import render_html
     from .report_model import IncompleteAssessment, SeveralAgencies, build_report
-    from .workflow import RubricStore, assess
+    from .workflow import assess_all
 
     require_extra(HTML_NEEDS, lang)
-    paths = list(expand_paths(files))
-    if not paths:
+    outcomes = list(assess_all(files))
+    if not outcomes:
         raise UsageError(text("usage.no_files", lang, path=", ".join(map(str, files))))
-    store = RubricStore()
-    outcomes = [assess(path, store) for path in paths]
     problems = [p for o in outcomes for p in o.problems]
     if problems:
         sys.stderr.write(problem_lines(problems, lang))

@@ -12,9 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 from ..messages import Lang, text
-from ..numbers import exact_text, round_half_up
+from ..numbers import exact_text
 from ..report_model import ReportModel
-from ..scoring import Index
+from .records import shown
+from .tables import index_text, notices
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _XMLNS = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
@@ -96,10 +97,6 @@ def _when(card: Any) -> str:
     return f"{card.assessment.tahun} {card.assessment.tahap}"
 
 
-def _shown(index: Index) -> str:
-    return str(index.value)
-
-
 def render_html(model: ReportModel, lang: Lang) -> str:
     """The whole page as one string, ready for safe_write."""
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -112,7 +109,7 @@ def render_html(model: ReportModel, lang: Lang) -> str:
         lstrip_blocks=True,
     )
     env.filters["exact"] = exact_text
-    env.filters["shown"] = lambda v, d=2: str(round_half_up(v, d))
+    env.filters["shown"] = shown
     template = env.get_template("report.html.j2")
     charts = {"radar": radar_svg(model, lang), "bars": bars_svg(model, lang)}
     if model.trend is not None:
@@ -124,6 +121,7 @@ def render_html(model: ReportModel, lang: Lang) -> str:
         charts=charts,
         lang=lang,
         t=lambda key, **params: text(key, lang, **params),
-        shown=_shown,
+        shown=index_text,
+        notices=notices(model.card, lang),
         when=_when,
     )
