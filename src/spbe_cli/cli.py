@@ -259,6 +259,7 @@ def diff(
             with _out(output, force, lang) as out:
                 write_comparison(result, pair, fmt, out, lang=lang, show_all=show_all)
         old, new = result.index.old, result.index.new
+        fell = result.index.direction == "down"
     else:
         series = trend(cards)
         if target is not None:
@@ -267,8 +268,9 @@ def diff(
             with _out(output, force, lang) as out:
                 write_trend(series, paths, fmt, out, lang=lang)
         old, new = series.index.points[-2], series.index.points[-1]
+        fell = series.dropped
     sys.stdout.flush()
-    if fail_on_drop and new.exact < old.exact:
+    if fail_on_drop and fell:
         sys.stderr.write(_drop_message(old, new, lang) + "\n")
         raise typer.Exit(EXIT_THRESHOLD)
     raise typer.Exit(EXIT_OK)
