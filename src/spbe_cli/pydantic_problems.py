@@ -70,7 +70,7 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[str, ...]:
     )
 
 
-_TAGS = {"short", "long", "str", "agency", "int", "decimal", "fraction-text"}
+_TAGS = {"short", "long", "str", "agency", "int"}
 
 
 def _one(e: Any, allowed: AllowedKeys) -> Problem:
