@@ -17,9 +17,8 @@ import typer
 
 from . import __version__
 from .messages import Lang, text
+from .render.choices import Detail, Format
 from .render.problems_out import problem_lines
-from .render.scores import Format, write_scores
-from .render.tables import Detail
 
 if TYPE_CHECKING:
     from .rubric import Rubric
@@ -99,6 +98,7 @@ def score(
 ) -> None:
     """Hitung indeks SPBE / compute the SPBE index of self-assessment files."""
     from .gate import Gate, UnknownPredicate, check
+    from .render.scores import write_scores
     from .workflow import assess_all
 
     gate = Gate(_fraction_option(fail_under, "--fail-under", lang), min_predicate)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal, TextIO
+from typing import TextIO
 
 from ..messages import Lang
 from ..scoring import Scorecard
+from .choices import Detail, Format
 from .human import write_report
 from .records import plain, scorecard_record, to_json
-from .tables import Detail, Report, scorecard_report, summary_report
+from .tables import Report, scorecard_report, summary_report
 
-Format = Literal["table", "json", "csv", "markdown", "yaml", "toml", "xlsx"]
 """xlsx is written by render/xlsx_out.py to an -o file (binary, never to a stream)."""
 
 

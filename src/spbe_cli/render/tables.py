@@ -11,8 +11,8 @@ from typing import Literal
 from ..messages import Lang, text
 from ..numbers import exact_text, round_half_up
 from ..scoring import GroupScore, Index, Scorecard
+from .choices import Detail
 
-Detail = Literal["domains", "aspects", "indicators"]
 Align = Literal["left", "right"]
 
 
