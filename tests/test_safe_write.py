@@ -59,3 +59,39 @@ def test_a_failed_write_leaves_no_temporary_file(
         write_atomic(target, "new", force=True)
     assert target.read_bytes() == b"original"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_without_hard_links_it_still_writes_and_still_refuses(tmp_path, monkeypatch) -> None:
+    import os
+
+    from spbe_cli.safe_write import RefusedOverwrite, write_atomic
+
+    def no_links(*_args: object) -> None:
+        raise PermissionError("hard links are not supported here")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "out.json"
+    write_atomic(target, "first")
+    assert target.read_text() == "first"
+    with pytest.raises(RefusedOverwrite):
+        write_atomic(target, "second")
+    assert target.read_text() == "first"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_a_file_appearing_while_writing_is_refused_not_replaced(tmp_path, monkeypatch) -> None:
+    import os
+
+    from spbe_cli.safe_write import RefusedOverwrite, write_atomic
+
+    target = tmp_path / "out.json"
+    real_link = os.link
+
+    def someone_else_first(src: str, dst: object) -> None:
+        target.write_text("theirs")
+        real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", someone_else_first)
+    with pytest.raises(RefusedOverwrite):
+        write_atomic(target, "ours")
+    assert target.read_text() == "theirs"

@@ -30,16 +30,35 @@ def write_atomic(target: Path, data: str | bytes, *, force: bool = False) -> Non
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, _mode_for(target))
-        if not force:
-            # Refuse a file that appeared while we wrote; link() fails atomically if it exists.
-            os.link(temp, target)
-            os.unlink(temp)
-        else:
+        if force:
             os.replace(temp, target)
+        else:
+            _place_new(temp, target)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def _place_new(temp: str, target: Path) -> None:
+    """Move the written file into place only if nothing took the name while we wrote.
+
+    link() fails atomically when the target exists. Some filesystems (FAT, exFAT, some network
+    shares) have no hard links: there the name is claimed with an exclusive create, which also
+    fails if the target exists, and the finished file then replaces our own empty claim.
+    """
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise RefusedOverwrite(str(target)) from None
+    except OSError:
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            raise RefusedOverwrite(str(target)) from None
+        os.replace(temp, target)
+        return
+    os.unlink(temp)
 
 
 def _mode_for(target: Path) -> int:
