@@ -82,11 +82,11 @@ class IndicatorChange:
 
     @property
     def old_name(self) -> str:
-        return self.indicator.level_name(self.old_level) if self.old_level is not None else ""
+        return self.indicator.level_name(self.old_level)
 
     @property
     def new_name(self) -> str:
-        return self.indicator.level_name(self.new_level) if self.new_level is not None else ""
+        return self.indicator.level_name(self.new_level)
 
 
 @dataclass(frozen=True)

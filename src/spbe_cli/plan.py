@@ -34,6 +34,7 @@ from fractions import Fraction
 from math import lcm
 
 from .rubric import Indicator, Rubric
+from .scoring import index_of
 
 CostTable = Mapping[str, Sequence[Fraction]]
 """Per indicator key, the cost of each step: entry n is the step to level level_min + 1 + n."""
@@ -106,7 +107,7 @@ def capacities(rubric: Rubric, levels: Mapping[str, int], limits: Constraints) -
 
 
 def current_index(rubric: Rubric, levels: Mapping[str, int]) -> Fraction:
-    return sum((levels[i.key] * i.weight for i in rubric.indicators), Fraction(0)) / 100
+    return index_of(rubric, rubric.indicators, Fraction(100), dict(levels)).exact
 
 
 def make_plan(

@@ -51,8 +51,9 @@ class Indicator:
     question: str | None = None
     criteria: Mapping[int, str] = field(default_factory=dict)
 
-    def level_name(self, level: int) -> str:
-        return self.scale.levels.get(level, "")
+    def level_name(self, level: int | None) -> str:
+        """The scale's name for `level`; empty for a level not given (a draft)."""
+        return "" if level is None else self.scale.levels.get(level, "")
 
 
 @dataclass(frozen=True)

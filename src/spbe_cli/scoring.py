@@ -55,7 +55,7 @@ class IndicatorScore:
 
     @property
     def level_name(self) -> str:
-        return self.indicator.level_name(self.level) if self.level is not None else ""
+        return self.indicator.level_name(self.level)
 
     @property
     def contribution(self) -> Fraction:
