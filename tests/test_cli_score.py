@@ -166,7 +166,8 @@ def test_fail_under_compares_the_exact_value_and_says_so() -> None:
     assert result.exit_code == 1
     assert "2.60" in result.stdout
     assert "nilai pasti 2.5975" in result.stderr
-    assert "--fail-under 2.6:" in result.stderr  # the threshold as the user wrote it, not 13/5
+    # The threshold as the user wrote it (not 13/5), and the file, not only the agency's name.
+    assert f"--fail-under 2.6: {path}" in result.stderr
 
 
 def test_threshold_prints_the_result_first() -> None:

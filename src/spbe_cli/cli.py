@@ -119,38 +119,14 @@ def score(
         sys.stderr.write(problem_lines(problems, lang))
         raise typer.Exit(EXIT_INVALID)
     try:
-        failures = [f for _, card in cards for f in check(card, gate)]
+        failures = [(path, f) for path, card in cards for f in check(card, gate)]
     except UnknownPredicate:
         allowed = ", ".join(b.name for b in cards[0][1].rubric.bands) if cards else ""
         _usage_error(text("usage.unknown_predicate", lang, value=min_predicate, allowed=allowed))
-    for failure in failures:
-        sys.stderr.write(_gate_message(failure, lang) + "\n")
+    for path, failure in failures:
+        message = f"threshold.{failure.kind}"  # threshold.fail_under, threshold.min_predicate
+        sys.stderr.write(text(message, lang, **failure.params, file=path) + "\n")
     raise typer.Exit(EXIT_THRESHOLD if failures else EXIT_OK)
-
-
-def _gate_message(failure: object, lang: Lang) -> str:
-    from .gate import GateFailure
-    from .numbers import exact_text
-
-    assert isinstance(failure, GateFailure)
-    index = failure.scorecard.index
-    file = failure.scorecard.assessment.agency.nama
-    if failure.kind == "fail_under":
-        return text(
-            "threshold.fail_under",
-            lang,
-            shown=index.value,
-            exact=exact_text(index.exact),
-            threshold=failure.threshold,
-            file=file,
-        )
-    return text(
-        "threshold.min_predicate",
-        lang,
-        predicate=index.predicate,
-        minimum=failure.threshold,
-        file=file,
-    )
 
 
 def _bundled_rubrics() -> list:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .numbers import exact_text
+from .problems import Problem
 from .scoring import Scorecard
 
 
@@ -24,6 +25,23 @@ class GateFailure:
     kind: str  # "fail_under" | "min_predicate"
     scorecard: Scorecard
     threshold: str
+
+    @property
+    def params(self) -> dict[str, object]:
+        """What every message about this failure quotes: the shown and exact index, or the
+        predicate, and the threshold as the user wrote it."""
+        index = self.scorecard.index
+        if self.kind == "fail_under":
+            return {
+                "shown": index.value,
+                "exact": exact_text(index.exact),
+                "threshold": self.threshold,
+            }
+        return {"predicate": index.predicate, "minimum": self.threshold}
+
+    def problem(self) -> Problem:
+        """The failure as a problem of its file (SPBE361, SPBE362), for `spbe validate`."""
+        return Problem("SPBE361" if self.kind == "fail_under" else "SPBE362", (), self.params)
 
 
 class UnknownPredicate(ValueError):

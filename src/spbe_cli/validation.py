@@ -22,9 +22,8 @@ from .checks import (
     assessment_warnings,
     folder_outliers,
 )
-from .gate import Gate, GateFailure, check
+from .gate import Gate, check
 from .loader import Document
-from .numbers import exact_text
 from .problems import Located, Problem
 from .workflow import Outcome, RubricStore, assess
 
@@ -66,7 +65,7 @@ def _file_result(outcome: Outcome, options: Options) -> FileResult:
     for problem in assessment_warnings(card.assessment, card.rubric, options.today):
         result.problems.append(_locate(doc, problem, options.strict))
     for failure in check(card, options.gate):
-        result.problems.append(doc.locate(_gate_problem(failure)))
+        result.problems.append(doc.locate(failure.problem()))
     return result
 
 
@@ -74,15 +73,6 @@ def _locate(doc: Document, problem: Problem, strict: bool) -> Located:
     if strict and problem.severity == "warning":
         problem = replace(problem, severity="error")
     return doc.locate(problem)
-
-
-def _gate_problem(failure: GateFailure) -> Problem:
-    index = failure.scorecard.index
-    if failure.kind == "fail_under":
-        exact = exact_text(index.exact)
-        params = {"shown": index.value, "exact": exact, "threshold": failure.threshold}
-        return Problem("SPBE361", (), params)
-    return Problem("SPBE362", (), {"predicate": index.predicate, "minimum": failure.threshold})
 
 
 # --- Streaming: one verdict per file, in file order, nothing kept but small facts (issue 7) ---
