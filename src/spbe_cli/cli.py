@@ -129,13 +129,10 @@ def score(
     raise typer.Exit(EXIT_THRESHOLD if failures else EXIT_OK)
 
 
-def _bundled_rubrics() -> list:
-    from .rubric import Rubric
-    from .workflow import RubricStore, bundled_dir, bundled_ids
+def _bundled_rubrics() -> list[Rubric]:
+    from .workflow import RubricStore
 
-    store = RubricStore()
-    loaded = [store.load(bundled_dir() / f"{rid}.yaml") for rid in bundled_ids()]
-    return [r for r in loaded if isinstance(r, Rubric)]
+    return list(RubricStore().bundled().values())
 
 
 ListFormat = Annotated[
@@ -471,9 +468,9 @@ def rubric_check(
 ) -> None:
     """Periksa berkas rubrik / check a rubric file and explain every problem with its line."""
     from .rubric import Rubric
-    from .workflow import bundled_dir, bundled_ids, load_rubric_file
+    from .workflow import RubricStore, load_rubric_file
 
-    where = bundled_dir() / f"{path}.yaml" if path in bundled_ids() else Path(path)
+    where = RubricStore().resolve(path, Path.cwd()) or Path(path)
     loaded = load_rubric_file(where)
     if not isinstance(loaded, Rubric):
         ordered = sorted(loaded, key=lambda p: (p.line, p.column))

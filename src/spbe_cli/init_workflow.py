@@ -76,8 +76,7 @@ def _choose_rubric(
     elif last_ref is not None and request.from_path is not None:
         path = store.resolve(last_ref, request.from_path.parent)
     else:
-        loaded = {rid: store.load(bundled_dir() / f"{rid}.yaml") for rid in bundled_ids()}
-        rubrics = {rid: r for rid, r in loaded.items() if isinstance(r, Rubric)}
+        rubrics = store.bundled()
         found = rubric_for_year(rubrics.values(), year)
         if found is None:
             known = ", ".join(bundled_ids())

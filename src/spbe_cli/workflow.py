@@ -68,6 +68,11 @@ class RubricStore:
             self._cache[key] = load_rubric_file(key)
         return self._cache[key]
 
+    def bundled(self) -> dict[str, Rubric]:
+        """Every bundled rubric by id (a broken one, impossible in a release, is left out)."""
+        loaded = {rid: self.load(bundled_dir() / f"{rid}.yaml") for rid in bundled_ids()}
+        return {rid: r for rid, r in loaded.items() if isinstance(r, Rubric)}
+
     def path_of(self, rubric: Rubric) -> Path | None:
         """The resolved file this store loaded `rubric` from (a compact key for other processes)."""
         return next((key for key, loaded in self._cache.items() if loaded is rubric), None)
