@@ -146,7 +146,9 @@ class _Rows:
             )  # fmt: skip
 
     def _progress(self, items: Iterator[tuple[str, object]]) -> Iterator[tuple[str, object]]:
-        if len(self.paths) <= PROGRESS_FROM or not sys.stderr.isatty():
+        from .render.human import wants_rich
+
+        if len(self.paths) <= PROGRESS_FROM or not wants_rich(sys.stderr):
             yield from items
             return
         from rich.console import Console
