@@ -467,13 +467,14 @@ def rubric_check(
     lang: LangOpt = "id",
 ) -> None:
     """Periksa berkas rubrik / check a rubric file and explain every problem with its line."""
+    from .problems import by_place
     from .rubric import Rubric
     from .workflow import RubricStore, load_rubric_file
 
     where = RubricStore().resolve(path, Path.cwd()) or Path(path)
     loaded = load_rubric_file(where)
     if not isinstance(loaded, Rubric):
-        ordered = sorted(loaded, key=lambda p: (p.line, p.column))
+        ordered = sorted(loaded, key=by_place)
         sys.stderr.write(problem_lines(ordered, lang))
         sys.stderr.write(text("rubric.invalid", lang, count=len(loaded), file=path) + "\n")
         raise typer.Exit(EXIT_INVALID)

@@ -43,3 +43,8 @@ class Located:
 
 def path_of(*parts: object) -> Path:
     return tuple(str(p) for p in parts)
+
+
+def by_place(item: Located) -> tuple[int, int]:
+    """Sort key: a file's problems are listed in the order they stand in it."""
+    return (item.line, item.column)

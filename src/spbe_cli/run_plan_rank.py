@@ -63,6 +63,7 @@ def _costs(path: Path | None, rubric: Rubric, lang: Lang) -> object:
     """The cost table, or None without a file; problems in it are printed, then SystemExit(2)."""
     from .loader import LoadFailure, read_document
     from .plan import read_costs
+    from .problems import by_place
 
     if path is None:
         return None
@@ -72,7 +73,7 @@ def _costs(path: Path | None, rubric: Rubric, lang: Lang) -> object:
         raise SystemExit(EXIT_INVALID)
     table = read_costs(doc.data, rubric)
     if isinstance(table, list):
-        located = sorted((doc.locate(p) for p in table), key=lambda loc: (loc.line, loc.column))
+        located = sorted((doc.locate(p) for p in table), key=by_place)
         sys.stderr.write(problem_lines(located, lang))
         raise SystemExit(EXIT_INVALID)
     return table

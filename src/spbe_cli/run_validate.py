@@ -12,7 +12,7 @@ from typing import TextIO
 
 from .gate import UnknownPredicate
 from .messages import Lang
-from .problems import Located
+from .problems import Located, by_place
 from .render.validate_out import FileRenderer, ValidateFormat, ValidationWriter, summary_text
 from .validation import FileCheck, FileResult, Options, check_files, folder_problems
 
@@ -63,4 +63,4 @@ def run_validate(
 def _merge(result: FileResult, item: Located) -> None:
     """Give a kept per-file result (JUnit) its late problem, in line order like the rest."""
     result.problems.append(item)
-    result.problems.sort(key=lambda p: (p.line, p.column))
+    result.problems.sort(key=by_place)

@@ -24,7 +24,7 @@ from .checks import (
 )
 from .gate import Gate, check
 from .loader import Document
-from .problems import Located, Problem
+from .problems import Located, Problem, by_place
 from .workflow import Outcome, RubricStore, assess
 
 
@@ -129,7 +129,7 @@ class FileCheck:
             Path(path), self.store, rubric_path=options.rubric_path, max_bytes=options.max_bytes
         )
         result = _file_result(outcome, options)
-        result.problems.sort(key=lambda p: (p.line, p.column))
+        result.problems.sort(key=by_place)
         errors = sum(p.severity == "error" for p in result.problems)
         return Verdict(
             result.path,

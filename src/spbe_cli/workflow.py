@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .assessment import rubric_reference, validate_assessment
 from .loader import Document, LoadFailure, expand_paths, read_document
-from .problems import Located, Problem
+from .problems import Located, Problem, by_place
 from .rubric import Rubric
 from .rubric_format import build_rubric
 from .scoring import Scorecard, score
@@ -103,7 +103,7 @@ def assess(
     result = validate_assessment(doc.data, rubric, partial=partial)
     if isinstance(result, list):
         problems = rubric_problems + [doc.locate(p) for p in result]
-        problems.sort(key=lambda loc: (loc.line, loc.column))
+        problems.sort(key=by_place)
         return Outcome(str(path), problems=problems, document=doc)
     if rubric is None:
         return Outcome(str(path), problems=rubric_problems, document=doc)
