@@ -291,3 +291,16 @@ def test_missing_extra_is_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert result.exit_code == 2
     assert "pip install 'spbe-cli[report]'" in result.output
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_band_fills_match_the_html_report_colours() -> None:
+    import re
+
+    from spbe_cli.render.xlsx_out import band_fill
+    from spbe_cli.workflow import RubricStore
+
+    css = (Path(__file__).parents[1] / "src/spbe_cli/templates/report.html.j2").read_text()
+    html = {int(n): c.upper() for n, c in re.findall(r"\.band-(\d) \{ background: #(\w+)", css)}
+    rubric = RubricStore().bundled()["permenpanrb-59-2020"]
+    for rank, band in enumerate(rubric.bands):
+        assert band_fill(rubric, band.name).start_color.rgb.endswith(html[rank])

@@ -25,7 +25,7 @@ from ..scoring import GroupScore, Index, Scorecard
 
 SHOWN = "0.00"
 PALETTE = ("F8CBAD", "FCE4D6", "FFF2CC", "E2EFDA", "C6EFCE", "A9D08E")
-"""Fills from the lowest band to the highest (a rubric with fewer bands spreads over these)."""
+"""Fills from the lowest band to the highest: the HTML report's band colours, slot for slot."""
 
 
 def exact_number(value: Fraction) -> Decimal | str:
@@ -37,9 +37,7 @@ def exact_number(value: Fraction) -> Decimal | str:
 def band_fill(rubric: Rubric, predicate: str) -> Any:
     from openpyxl.styles import PatternFill
 
-    count = len(rubric.bands)
-    rank = rubric.predicate_rank(predicate)
-    slot = 0 if count <= 1 else round(rank * (len(PALETTE) - 1) / (count - 1))
+    slot = min(rubric.predicate_rank(predicate), len(PALETTE) - 1)  # as the HTML and the terminal
     colour = PALETTE[slot]
     return PatternFill(start_color=colour, end_color=colour, fill_type="solid")
 
