@@ -7,7 +7,7 @@ from typing import Any
 from ..messages import Lang, text
 from ..numbers import exact_text
 from ..rubric import Indicator, Rubric
-from .tables import Report, Table
+from .tables import Report, Table, provisional_notice
 
 
 def list_report(rubrics: list[Rubric], lang: Lang) -> Report:
@@ -16,7 +16,7 @@ def list_report(rubrics: list[Rubric], lang: Lang) -> Report:
     for r in rubrics:
         table.rows.append([r.id, r.regulation, r.era, r.status, str(len(r.indicators))])
         table.tones.append(None)
-    notices = [f"{r.id}: {r.source}" for r in rubrics if r.provisional]
+    notices = [provisional_notice(r, lang) for r in rubrics if r.provisional]
     return Report([text("rubric", lang)], notices, [table])
 
 
@@ -52,7 +52,8 @@ def tree_report(rubric: Rubric, lang: Lang) -> Report:
         f"{text('regulation', lang)}: {rubric.regulation}",
         bands,
     ]
-    return Report(heading, [rubric.source] if rubric.provisional else [], [table])
+    notices = [provisional_notice(rubric, lang)] if rubric.provisional else []
+    return Report(heading, notices, [table])
 
 
 def indicator_report(rubric: Rubric, ind: Indicator, lang: Lang) -> Report:

@@ -10,6 +10,7 @@ from typing import Literal
 
 from ..messages import Lang, text
 from ..numbers import exact_text, round_half_up
+from ..rubric import Rubric
 from ..scoring import GroupScore, Index, Scorecard
 from .choices import Detail
 
@@ -67,11 +68,15 @@ def scorecard_report(card: Scorecard, lang: Lang, detail: Detail) -> Report:
     return Report(heading, notices(card, lang), tables)
 
 
+def provisional_notice(rubric: Rubric, lang: Lang) -> str:
+    """What a provisional rubric's every use says: its status and what was and was not checked."""
+    return text("provisional", lang, rubric=rubric.id, status=rubric.status, source=rubric.source)
+
+
 def notices(card: Scorecard, lang: Lang) -> list[str]:
     out = []
     if card.rubric.provisional:
-        r = card.rubric
-        out.append(text("provisional", lang, rubric=r.id, status=r.status, source=r.source))
+        out.append(provisional_notice(card.rubric, lang))
     if card.missing:
         i = card.index
         out.append(
