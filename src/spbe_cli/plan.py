@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import lcm
 
-from .rubric import Indicator, Rubric
+from .rubric import TOTAL_WEIGHT, Indicator, Rubric
 from .scoring import index_of
 
 CostTable = Mapping[str, Sequence[Fraction]]
@@ -107,7 +107,7 @@ def capacities(rubric: Rubric, levels: Mapping[str, int], limits: Constraints) -
 
 
 def current_index(rubric: Rubric, levels: Mapping[str, int]) -> Fraction:
-    return index_of(rubric, rubric.indicators, Fraction(100), dict(levels)).exact
+    return index_of(rubric, rubric.indicators, TOTAL_WEIGHT, dict(levels)).exact
 
 
 def make_plan(
@@ -139,7 +139,7 @@ def _step(rubric: Rubric, ind: Indicator, level: int, count: int, costs: CostTab
         cost = sum(
             (step_cost(rubric, costs, ind.key, level + n) for n in range(count)), Fraction(0)
         )
-    return Step(ind, level, level + count, count * ind.weight / 100, cost)
+    return Step(ind, level, level + count, count * ind.step, cost)
 
 
 def step_cost(rubric: Rubric, costs: CostTable, key: str, from_level: int) -> Fraction:
@@ -152,7 +152,7 @@ def _fewest_steps(
 ) -> tuple[dict[str, int], bool]:
     if need <= 0:
         return {}, True
-    gains = {i.key: i.weight / 100 for i in rubric.indicators}
+    gains = {i.key: i.step for i in rubric.indicators}
     total = sum((gains[k] * c for k, c in caps.items()), Fraction(0))
     if total < need:
         return {k: c for k, c in caps.items() if c}, False
@@ -184,10 +184,10 @@ def _cheapest(
     costs: CostTable,
 ) -> tuple[dict[str, int], bool]:
     inds = [i for i in rubric.indicators if caps[i.key]]
-    gain_scale = lcm(1, *((i.weight / 100).denominator for i in inds))
+    gain_scale = lcm(1, *(i.step.denominator for i in inds))
     options: list[list[tuple[int, Fraction]]] = []
     for ind in inds:
-        unit = int(ind.weight / 100 * gain_scale)
+        unit = int(ind.step * gain_scale)
         run, cost = [(0, Fraction(0))], Fraction(0)
         for n in range(caps[ind.key]):
             cost += step_cost(rubric, costs, ind.key, levels[ind.key] + n)

@@ -29,6 +29,10 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+TOTAL_WEIGHT = Fraction(100)
+"""Weights are shares of the whole index in percent: every rubric's weights add up to this."""
+
+
 @dataclass(frozen=True)
 class Scale:
     id: str
@@ -50,6 +54,11 @@ class Indicator:
     scale: Scale
     question: str | None = None
     criteria: Mapping[int, str] = field(default_factory=dict)
+
+    @property
+    def step(self) -> Fraction:
+        """What one level of this indicator adds to the overall index: weight / 100."""
+        return self.weight / TOTAL_WEIGHT
 
     def level_name(self, level: int | None) -> str:
         """The scale's name for `level`; empty for a level not given (a draft)."""

@@ -18,7 +18,7 @@ from pydantic_core import core_schema as cs
 from .numbers import NumberFormatError, exact_text, parse_number
 from .problems import Problem, path_of
 from .pydantic_problems import problems_from
-from .rubric import Aspect, Domain, Indicator, PredicateBand, Rubric, Scale
+from .rubric import TOTAL_WEIGHT, Aspect, Domain, Indicator, PredicateBand, Rubric, Scale
 from .shapes import STRICT_INT, STRICT_STR, field_names, optional, record, validator
 
 
@@ -329,7 +329,7 @@ def _check_tree(raw: RawRubric, levels_ok: bool) -> Iterator[Problem]:
         else:
             total += dsum
     top = "domains" if raw.domains is not None else "aspects"
-    yield from _sum_check(total, Fraction(100), _detail("rubric.sum.total"), (top,), at="key")
+    yield from _sum_check(total, TOTAL_WEIGHT, _detail("rubric.sum.total"), (top,), at="key")
 
 
 def _check_aspect(

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from .assessment import Assessment
 from .numbers import round_half_up
-from .rubric import Aspect, Domain, Indicator, Rubric
+from .rubric import TOTAL_WEIGHT, Aspect, Domain, Indicator, Rubric
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,12 @@ class IndicatorScore:
     @property
     def contribution(self) -> Fraction:
         """level × weight / 100: the indicator's share of the overall index."""
-        return self.counted * self.indicator.weight / 100
+        return self.counted * self.indicator.step
 
     @property
     def headroom(self) -> Fraction:
         """What raising it to the rubric's top level would still add to the overall index."""
-        return (self.top - self.counted) * self.indicator.weight / 100
+        return (self.top - self.counted) * self.indicator.step
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def score(rubric: Rubric, assessment: Assessment) -> Scorecard:
     return Scorecard(
         rubric=rubric,
         assessment=assessment,
-        index=_index(rubric, total, rubric.units_of(Fraction(100))),
+        index=_index(rubric, total, rubric.units_of(TOTAL_WEIGHT)),
         domains=domains,
         aspects=aspects,
         indicators=indicators,
