@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from spbe_cli.rubric import Rubric
-from spbe_cli.workflow import RubricStore, bundled_dir
+from spbe_cli.app.assess import RubricStore, bundled_dir
+from spbe_cli.model.rubric import Rubric
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

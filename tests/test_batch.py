@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from spbe_cli import batch
-from spbe_cli.cli import app
-from spbe_cli.loader import read_document
+from spbe_cli.app import pool as batch
+from spbe_cli.cli.app import app
+from spbe_cli.files.reader import read_document
 
 runner = CliRunner()
 SERIAL, POOLED = "1000000", "1"
@@ -170,9 +170,9 @@ def test_worker_results_are_small(archive: Path) -> None:
     import pickle
     from datetime import date
 
+    from spbe_cli.app.plan_rank import RowFacts
+    from spbe_cli.app.validate import FileCheck, Options
     from spbe_cli.render.validate_out import FileRenderer
-    from spbe_cli.run_plan_rank import RowFacts
-    from spbe_cli.validation import FileCheck, Options
 
     path = archive / "f000.yaml"
     verdict = FileCheck(Options(date(2024, 6, 1)), FileRenderer("text", "en"))(path)
@@ -200,11 +200,11 @@ def test_yaml_integer_fast_path_agrees_with_pyyaml(tmp_path: Path, value: str) -
 def test_ranking_json_written_row_by_row_is_the_record(archive: Path) -> None:
     import io
 
-    from spbe_cli.loader import expand_paths
-    from spbe_cli.rank import rank, top
+    from spbe_cli.app.plan_rank import _Rows
+    from spbe_cli.core.rank import rank, top
+    from spbe_cli.files.reader import expand_paths
     from spbe_cli.render.rank_out import ranking_record, write_ranking_json
     from spbe_cli.render.records import to_json
-    from spbe_cli.run_plan_rank import _Rows
 
     paths = [str(p) for p in expand_paths([archive / "a"])]
     ranking = rank(_Rows(paths, "en"), by="jenis")  # type: ignore[arg-type]

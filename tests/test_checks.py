@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from conftest import bundled
 
-from spbe_cli.assessment import Assessment, validate_assessment
-from spbe_cli.checks import AgencyName, agency_mismatches, assessment_warnings, era_years
-from spbe_cli.rubric import Rubric
+from spbe_cli.core.checks import AgencyName, agency_mismatches, assessment_warnings, era_years
+from spbe_cli.model.assessment import Assessment, validate_assessment
+from spbe_cli.model.rubric import Rubric
 
 TODAY = date(2024, 6, 1)
 

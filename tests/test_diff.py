@@ -15,13 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from spbe_cli.assessment import validate_assessment
-from spbe_cli.cli import app
-from spbe_cli.diff import compare, same_structure, trend
+from spbe_cli.cli.app import app
+from spbe_cli.core.diff import compare, same_structure, trend
+from spbe_cli.core.scoring import Scorecard, score
+from spbe_cli.model.assessment import validate_assessment
+from spbe_cli.model.rubric import Rubric
 from spbe_cli.render.diff_out import SPARK_ASCII, SPARK_RICH, comparison_record, write_trend
 from spbe_cli.render.records import to_json
-from spbe_cli.rubric import Rubric
-from spbe_cli.scoring import Scorecard, score
 
 runner = CliRunner()
 DIFF = FIXTURES / "diff"

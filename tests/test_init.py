@@ -13,9 +13,9 @@ import yaml
 from conftest import EXAMPLES, FIXTURES, bundled
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
-from spbe_cli.loader import read_document
-from spbe_cli.template import rubric_for_year
+from spbe_cli.cli.app import app
+from spbe_cli.files.reader import read_document
+from spbe_cli.render.template import rubric_for_year
 
 runner = CliRunner()
 BUNDLED = ["permenpanrb-59-2020", "permenpanrb-5-2018", "pemdi-8-2026"]

@@ -79,7 +79,7 @@ def test_installed_wheel_scores_with_its_own_rubrics(wheel: Path, tmp_path: Path
     assert '"exact": "2.792"' in out.stdout
     import_check = (
         "import sys; sys.path.insert(0, sys.argv[1]); "
-        "from spbe_cli.workflow import bundled_dir; print(bundled_dir())"
+        "from spbe_cli.app.assess import bundled_dir; print(bundled_dir())"
     )
     where = subprocess.run(
         [sys.executable, "-c", import_check, str(target)],

@@ -14,12 +14,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from spbe_cli.assessment import Assessment, validate_assessment
-from spbe_cli.cli import app
-from spbe_cli.plan import Constraints, Plan, apply, capacities, current_index, make_plan, read_costs
-from spbe_cli.rubric import Rubric
-from spbe_cli.rubric_format import build_rubric
-from spbe_cli.scoring import score
+from spbe_cli.cli.app import app
+from spbe_cli.core.plan import (
+    Constraints,
+    Plan,
+    apply,
+    capacities,
+    current_index,
+    make_plan,
+    read_costs,
+)
+from spbe_cli.core.scoring import score
+from spbe_cli.model.assessment import Assessment, validate_assessment
+from spbe_cli.model.rubric import Rubric
+from spbe_cli.model.rubric_file import build_rubric
 
 runner = CliRunner()
 EXAMPLE_2022 = EXAMPLES / "kota-contoh-2022.yaml"
@@ -182,7 +190,7 @@ def test_costs_file_format(rubric59: Rubric) -> None:
 
 
 def rescore(path: Path, plan_json: dict) -> tuple:
-    from spbe_cli.workflow import RubricStore, assess
+    from spbe_cli.app.assess import RubricStore, assess
 
     card = assess(path, RubricStore()).scorecard
     levels = {s.indicator.key: s.level for s in card.indicators}

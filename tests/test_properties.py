@@ -9,10 +9,10 @@ from conftest import bundled
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spbe_cli.assessment import Assessment, validate_assessment
-from spbe_cli.numbers import round_half_up
-from spbe_cli.rubric import Rubric
-from spbe_cli.scoring import score
+from spbe_cli.core.scoring import score
+from spbe_cli.model.assessment import Assessment, validate_assessment
+from spbe_cli.model.exact import round_half_up
+from spbe_cli.model.rubric import Rubric
 
 RUBRICS = [bundled(r) for r in ("permenpanrb-59-2020", "permenpanrb-5-2018", "pemdi-8-2026")]
 

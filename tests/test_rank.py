@@ -28,9 +28,9 @@ from fractions import Fraction
 from conftest import FIXTURES
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
-from spbe_cli.rank import Row, competition_ranks, rank
-from spbe_cli.workflow import RubricStore
+from spbe_cli.app.assess import RubricStore
+from spbe_cli.cli.app import app
+from spbe_cli.core.rank import Row, competition_ranks, rank
 
 runner = CliRunner()
 RANK = FIXTURES / "rank"

@@ -14,9 +14,9 @@ import pytest
 from conftest import EXAMPLES
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
-from spbe_cli.report_model import SeveralAgencies, build_report
-from spbe_cli.workflow import RubricStore, assess
+from spbe_cli.app.assess import RubricStore, assess
+from spbe_cli.cli.app import app
+from spbe_cli.core.report_model import SeveralAgencies, build_report
 
 pytest.importorskip("jinja2")
 pytest.importorskip("pygal")

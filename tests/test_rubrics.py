@@ -12,12 +12,12 @@ import pytest
 from conftest import EXAMPLES, FIXTURES, bundled
 from typer.testing import CliRunner
 
-from spbe_cli.assessment import validate_assessment
-from spbe_cli.cli import app
-from spbe_cli.loader import read_document
-from spbe_cli.rubric import Rubric
-from spbe_cli.rubric_format import build_rubric
-from spbe_cli.scoring import score
+from spbe_cli.cli.app import app
+from spbe_cli.core.scoring import score
+from spbe_cli.files.reader import read_document
+from spbe_cli.model.assessment import validate_assessment
+from spbe_cli.model.rubric import Rubric
+from spbe_cli.model.rubric_file import build_rubric
 
 RUBRICS = FIXTURES / "rubrics"
 runner = CliRunner()

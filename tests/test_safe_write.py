@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from spbe_cli.safe_write import RefusedOverwrite, write_atomic
+from spbe_cli.files.safe_write import RefusedOverwrite, write_atomic
 
 
 def test_writes_a_new_file_with_normal_permissions(tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_a_failed_write_leaves_no_temporary_file(
 def test_without_hard_links_it_still_writes_and_still_refuses(tmp_path, monkeypatch) -> None:
     import os
 
-    from spbe_cli.safe_write import RefusedOverwrite, write_atomic
+    from spbe_cli.files.safe_write import RefusedOverwrite, write_atomic
 
     def no_links(*_args: object) -> None:
         raise PermissionError("hard links are not supported here")
@@ -82,7 +82,7 @@ def test_without_hard_links_it_still_writes_and_still_refuses(tmp_path, monkeypa
 def test_a_file_appearing_while_writing_is_refused_not_replaced(tmp_path, monkeypatch) -> None:
     import os
 
-    from spbe_cli.safe_write import RefusedOverwrite, write_atomic
+    from spbe_cli.files.safe_write import RefusedOverwrite, write_atomic
 
     target = tmp_path / "out.json"
     real_link = os.link

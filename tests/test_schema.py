@@ -11,10 +11,10 @@ import yaml
 from conftest import EXAMPLES, ROOT, bundled
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
-from spbe_cli.rubric import Rubric
-from spbe_cli.schema import assessment_schema
-from spbe_cli.workflow import bundled_ids
+from spbe_cli.app.assess import bundled_ids
+from spbe_cli.cli.app import app
+from spbe_cli.model.rubric import Rubric
+from spbe_cli.render.assessment_schema import assessment_schema
 
 runner = CliRunner()
 SCHEMAS = ROOT / "schemas"

@@ -9,10 +9,10 @@ import pytest
 import yaml
 from conftest import FIXTURES
 
-from spbe_cli.assessment import Assessment, validate_assessment
-from spbe_cli.numbers import exact_text, round_half_up
-from spbe_cli.rubric import Rubric
-from spbe_cli.scoring import score
+from spbe_cli.core.scoring import score
+from spbe_cli.model.assessment import Assessment, validate_assessment
+from spbe_cli.model.exact import exact_text, round_half_up
+from spbe_cli.model.rubric import Rubric
 
 EXACT = yaml.safe_load((FIXTURES / "exact-indices.yaml").read_text())
 
@@ -156,7 +156,7 @@ def test_partial_scores_a_range_not_a_mean(rubric59: Rubric) -> None:
 def test_examples_reproduce_the_public_story(rubric59: Rubric) -> None:
     from conftest import EXAMPLES
 
-    from spbe_cli.workflow import RubricStore, assess
+    from spbe_cli.app.assess import RubricStore, assess
 
     store = RubricStore()
     first = assess(EXAMPLES / "kota-contoh-2021.yaml", store).scorecard

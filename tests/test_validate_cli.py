@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLES, FIXTURES
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 
 runner = CliRunner()
 K2022 = EXAMPLES / "kota-contoh-2022.yaml"
@@ -93,7 +93,7 @@ def test_github_format() -> None:
 
 
 def test_github_escapes_newlines_and_separators() -> None:
-    from spbe_cli.problems import Located, Problem
+    from spbe_cli.model.problems import Located, Problem
     from spbe_cli.render.validate_out import github_line
 
     item = Located(
@@ -145,8 +145,8 @@ def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_source_line_under_the_problem() -> None:
+    from spbe_cli.app.assess import RubricStore, assess
     from spbe_cli.render.validate_out import FileRenderer
-    from spbe_cli.workflow import RubricStore, assess
 
     outcome = assess(BROKEN / "two-problems.yaml", RubricStore())
     lines = FileRenderer("text", "en", with_sources=True).text(outcome.problems).splitlines()

@@ -17,7 +17,7 @@ import yaml
 from conftest import EXAMPLES, FIXTURES
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -296,10 +296,10 @@ def test_missing_extra_is_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_band_fills_match_the_html_report_colours() -> None:
     import re
 
+    from spbe_cli.app.assess import RubricStore
     from spbe_cli.render.xlsx_out import band_fill
-    from spbe_cli.workflow import RubricStore
 
-    css = (Path(__file__).parents[1] / "src/spbe_cli/templates/report.html.j2").read_text()
+    css = (Path(__file__).parents[1] / "src/spbe_cli/render/templates/report.html.j2").read_text()
     html = {int(n): c.upper() for n, c in re.findall(r"\.band-(\d) \{ background: #(\w+)", css)}
     rubric = RubricStore().bundled()["permenpanrb-59-2020"]
     for rank, band in enumerate(rubric.bands):

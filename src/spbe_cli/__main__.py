@@ -8,13 +8,13 @@ import sys
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
-        from . import __version__
+        from spbe_cli import __version__
 
         print(f"spbe-cli {__version__}")
         return
     if not (sys.stdout.isatty() and sys.stderr.isatty()):
         os.environ.setdefault("TYPER_USE_RICH", "0")
-    from .cli import app_for
+    from spbe_cli.cli.app import app_for
 
     try:
         app_for(sys.argv[1:])()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..numbers import exact_text
-from ..scoring import GroupScore, Index, Scorecard
+from spbe_cli.core.scoring import GroupScore, Index, Scorecard
+from spbe_cli.model.exact import exact_text
 
 HEADER = [
     "file", "kind", "id", "name", "parent", "weight", "level", "level_name",

@@ -13,13 +13,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, TextIO
 
-from ..diff import Change, Comparison, GroupChange, IndicatorChange, Series, Trend
-from ..messages import Lang, text
-from ..numbers import exact_text, round_half_up
-from ..scoring import Index, Scorecard
-from .human import wants_rich, write_report
-from .records import to_json
-from .tables import Align, Report, Table
+from spbe_cli.core.diff import Change, Comparison, GroupChange, IndicatorChange, Series, Trend
+from spbe_cli.core.scoring import Index, Scorecard
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.exact import exact_text, round_half_up
+from spbe_cli.render.human import wants_rich, write_report
+from spbe_cli.render.records import to_json
+from spbe_cli.render.tables import Align, Report, Table
 
 DiffFormat = Literal["table", "json", "csv", "markdown"]
 

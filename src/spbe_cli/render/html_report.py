@@ -11,11 +11,11 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..messages import Lang, text
-from ..numbers import exact_text
-from ..report_model import ReportModel
-from .records import shown
-from .tables import index_text, notices
+from spbe_cli.core.report_model import ReportModel
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.exact import exact_text
+from spbe_cli.render.records import shown
+from spbe_cli.render.tables import index_text, notices
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _XMLNS = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
@@ -102,7 +102,7 @@ def render_html(model: ReportModel, lang: Lang) -> str:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("spbe_cli", "templates"),
+        loader=PackageLoader("spbe_cli.render", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from . import markdown, text_layout
-from .tables import Report
+from spbe_cli.render import markdown, text_layout
+from spbe_cli.render.tables import Report
 
 
 def wants_rich(stream: TextIO) -> bool:
@@ -20,7 +20,7 @@ def write_report(
     if markdown_out:
         stream.write(markdown.layout(report))
     elif wants_rich(stream):
-        from .rich_layout import show
+        from spbe_cli.render.rich_layout import show
 
         show(report, stream, bands=bands)
     else:

@@ -6,14 +6,14 @@ import csv
 import io
 from typing import Any, Literal, TextIO
 
-from ..messages import Lang, text
-from ..numbers import exact_text, round_half_up
-from ..plan import Plan, Step
-from ..rubric import Rubric
-from ..scoring import Scorecard
-from .human import write_report
-from .records import to_json
-from .tables import Align, Report, Table
+from spbe_cli.core.plan import Plan, Step
+from spbe_cli.core.scoring import Scorecard
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.exact import exact_text, round_half_up
+from spbe_cli.model.rubric import Rubric
+from spbe_cli.render.human import write_report
+from spbe_cli.render.records import to_json
+from spbe_cli.render.tables import Align, Report, Table
 
 PlanFormat = Literal["table", "json", "csv", "markdown"]
 

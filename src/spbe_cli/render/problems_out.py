@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..messages import Lang, text
-from ..problems import Located
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.problems import Located
 
 
 def problem_line(item: Located, lang: Lang) -> str:

@@ -12,13 +12,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, TextIO
 
-from ..messages import Lang, text
-from ..numbers import exact_text, round_half_up
-from ..rank import Ranked, Ranking, Stat, Summary
-from ..rubric import Rubric
-from .human import write_report
-from .records import encode_at
-from .tables import Align, Report, Table
+from spbe_cli.core.rank import Ranked, Ranking, Stat, Summary
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.exact import exact_text, round_half_up
+from spbe_cli.model.rubric import Rubric
+from spbe_cli.render.human import write_report
+from spbe_cli.render.records import encode_at
+from spbe_cli.render.tables import Align, Report, Table
 
 RankFormat = Literal["table", "json", "csv", "markdown"]
 

@@ -11,8 +11,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ..numbers import exact_text, round_half_up
-from ..scoring import GroupScore, Index, Scorecard
+from spbe_cli.core.scoring import GroupScore, Index, Scorecard
+from spbe_cli.model.exact import exact_text, round_half_up
 
 
 def index_record(index: Index) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from .tables import Report, Table
+from spbe_cli.render.tables import Report, Table
 
 _TONES = ["red", "yellow", "green", "cyan", "bright_blue", "magenta"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..messages import Lang, text
-from ..numbers import exact_text
-from ..rubric import Indicator, Rubric
-from .tables import Report, Table, provisional_notice
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.exact import exact_text
+from spbe_cli.model.rubric import Indicator, Rubric
+from spbe_cli.render.tables import Report, Table, provisional_notice
 
 
 def list_report(rubrics: list[Rubric], lang: Lang) -> Report:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..messages import Lang
-from ..scoring import Scorecard
-from .choices import Detail, Format
-from .human import write_report
-from .records import plain, scorecard_record, to_json
-from .tables import Report, scorecard_report, summary_report
+from spbe_cli.core.scoring import Scorecard
+from spbe_cli.messages import Lang
+from spbe_cli.render.choices import Detail, Format
+from spbe_cli.render.human import write_report
+from spbe_cli.render.records import plain, scorecard_record, to_json
+from spbe_cli.render.tables import Report, scorecard_report, summary_report
 
 """xlsx is written by render/xlsx_out.py to an -o file (binary, never to a stream)."""
 
@@ -37,7 +37,7 @@ def write_scores(
         write_report(report, stream, markdown_out=fmt == "markdown", bands=bands)
         return
     if fmt == "csv":
-        from .csv_out import scorecards_csv
+        from spbe_cli.render.csv_out import scorecards_csv
 
         stream.write(scorecards_csv(cards))
         return

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..messages import Lang, text
-from ..numbers import exact_text, round_half_up
-from ..rubric import Rubric
-from ..scoring import GroupScore, Index, Scorecard
-from .choices import Detail
+from spbe_cli.core.scoring import GroupScore, Index, Scorecard
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.exact import exact_text, round_half_up
+from spbe_cli.model.rubric import Rubric
+from spbe_cli.render.choices import Detail
 
 Align = Literal["left", "right"]
 

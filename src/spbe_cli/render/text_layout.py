@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .tables import Report, Table
+from spbe_cli.render.tables import Report, Table
 
 
 def layout_table(table: Table) -> str:

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from typing import Literal, TextIO
 from xml.etree import ElementTree as ET
 
-from ..messages import Lang, text
-from ..problems import Located
-from ..validation import FileResult
-from .problems_out import problem_line
+from spbe_cli.app.validate import FileResult
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.problems import Located
+from spbe_cli.render.problems_out import problem_line
 
 ValidateFormat = Literal["text", "json", "github", "junit"]
 
@@ -148,7 +148,7 @@ class FileRenderer:
     def text(self, problems: list[Located]) -> str:
         lines: Mapping[int, str] = {}
         if self.with_sources:
-            from ..loader import source_lines
+            from spbe_cli.files.reader import source_lines
 
             lines = source_lines(problems[0].file, {p.line for p in problems}, self.max_bytes)
         out = []

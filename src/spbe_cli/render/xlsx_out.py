@@ -16,12 +16,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ..diff import Comparison, Trend
-from ..messages import Lang, text
-from ..numbers import exact_text, round_half_up
-from ..rank import Ranked, Ranking
-from ..rubric import Rubric
-from ..scoring import GroupScore, Index, Scorecard
+from spbe_cli.core.diff import Comparison, Trend
+from spbe_cli.core.rank import Ranked, Ranking
+from spbe_cli.core.scoring import GroupScore, Index, Scorecard
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.exact import exact_text, round_half_up
+from spbe_cli.model.rubric import Rubric
 
 SHOWN = "0.00"
 PALETTE = ("F8CBAD", "FCE4D6", "FFF2CC", "E2EFDA", "C6EFCE", "A9D08E")

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .diff import Comparison, Trend, compare, trend
-from .plan import Plan, apply, make_plan
-from .scoring import GroupScore, Index, IndicatorScore, Scorecard, index_of
+from spbe_cli.core.diff import Comparison, Trend, compare, trend
+from spbe_cli.core.plan import Plan, apply, make_plan
+from spbe_cli.core.scoring import GroupScore, Index, IndicatorScore, Scorecard, index_of
 
 HIGHLIGHTS = 5
 """How many strongest and weakest indicators the report lists."""

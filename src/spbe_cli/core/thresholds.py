@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .numbers import exact_text
-from .problems import Problem
-from .scoring import Scorecard
+from spbe_cli.core.scoring import Scorecard
+from spbe_cli.model.exact import exact_text
+from spbe_cli.model.problems import Problem
 
 
 @dataclass(frozen=True)

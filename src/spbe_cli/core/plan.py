@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import lcm
 
-from .rubric import TOTAL_WEIGHT, Indicator, Rubric
-from .scoring import index_of
+from spbe_cli.core.scoring import index_of
+from spbe_cli.model.rubric import TOTAL_WEIGHT, Indicator, Rubric
 
 CostTable = Mapping[str, Sequence[Fraction]]
 """Per indicator key, the cost of each step: entry n is the step to level level_min + 1 + n."""
@@ -250,8 +250,8 @@ def read_costs(data: object, rubric: Rubric) -> CostTable | list:
     level_min → level_min + 1, …, so 4 entries for levels 1–5). `default` (1 when absent) prices
     every indicator not listed. Costs are exact non-negative numbers.
     """
-    from .numbers import NumberFormatError, parse_number
-    from .problems import Problem, path_of
+    from spbe_cli.model.exact import NumberFormatError, parse_number
+    from spbe_cli.model.problems import Problem, path_of
 
     if not isinstance(data, dict):
         return [Problem("SPBE601", ())]

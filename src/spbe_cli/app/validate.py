@@ -14,18 +14,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from .assessment import Agency
-from .batch import ordered_map
-from .checks import (
+from spbe_cli.app.assess import Outcome, RubricStore, assess
+from spbe_cli.app.pool import ordered_map
+from spbe_cli.core.checks import (
     AgencyName,
     agency_problem,
     assessment_warnings,
     folder_outliers,
 )
-from .gate import Gate, check
-from .loader import Document
-from .problems import Located, Problem, by_place
-from .workflow import Outcome, RubricStore, assess
+from spbe_cli.core.thresholds import Gate, check
+from spbe_cli.files.reader import Document
+from spbe_cli.model.assessment import Agency
+from spbe_cli.model.problems import Located, Problem, by_place
 
 
 @dataclass

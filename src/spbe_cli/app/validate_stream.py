@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from .gate import UnknownPredicate
-from .messages import Lang
-from .problems import Located, by_place
-from .render.validate_out import FileRenderer, ValidateFormat, ValidationWriter, summary_text
-from .validation import FileCheck, FileResult, Options, check_files, folder_problems
+from spbe_cli.app.validate import FileCheck, FileResult, Options, check_files, folder_problems
+from spbe_cli.core.thresholds import UnknownPredicate
+from spbe_cli.messages import Lang
+from spbe_cli.model.problems import Located, by_place
+from spbe_cli.render.validate_out import (
+    FileRenderer,
+    ValidateFormat,
+    ValidationWriter,
+    summary_text,
+)
 
 
 def run_validate(

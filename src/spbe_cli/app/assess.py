@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .assessment import rubric_reference, validate_assessment
-from .loader import Document, LoadFailure, expand_paths, read_document
-from .problems import Located, Problem, by_place
-from .rubric import Rubric
-from .rubric_format import build_rubric
-from .scoring import Scorecard, score
+from spbe_cli.core.scoring import Scorecard, score
+from spbe_cli.files.reader import Document, LoadFailure, expand_paths, read_document
+from spbe_cli.model.assessment import rubric_reference, validate_assessment
+from spbe_cli.model.problems import Located, Problem, by_place
+from spbe_cli.model.rubric import Rubric
+from spbe_cli.model.rubric_file import build_rubric
 
 
 @dataclass
@@ -33,7 +33,7 @@ def bundled_dir() -> Path:
     packaged = Path(str(resources.files("spbe_cli"))) / "rubrics"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "rubrics"
+    return Path(__file__).resolve().parents[3] / "rubrics"
 
 
 def bundled_ids() -> list[str]:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from .assessment import Assessment
-from .numbers import round_half_up
-from .rubric import TOTAL_WEIGHT, Aspect, Domain, Indicator, Rubric
+from spbe_cli.model.assessment import Assessment
+from spbe_cli.model.exact import round_half_up
+from spbe_cli.model.rubric import TOTAL_WEIGHT, Aspect, Domain, Indicator, Rubric
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Located, Problem
+from spbe_cli.model.problems import Located, Problem
 
 SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 DEFAULT_MAX_BYTES = 5_000_000

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .rubric import Rubric
-from .scoring import Scorecard
+from spbe_cli.core.scoring import Scorecard
+from spbe_cli.model.rubric import Rubric
 
 GROUPINGS = ("provinsi", "jenis")
 

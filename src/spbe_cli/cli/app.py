@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TextIO
 
 import typer
 
-from . import __version__
-from .messages import Lang, text
-from .render.choices import Detail, Format
-from .render.problems_out import problem_lines
+from spbe_cli import __version__
+from spbe_cli.messages import Lang, text
+from spbe_cli.render.choices import Detail, Format
+from spbe_cli.render.problems_out import problem_lines
 
 if TYPE_CHECKING:
-    from .rubric import Rubric
+    from spbe_cli.model.rubric import Rubric
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_INVALID = 0, 1, 2
 
@@ -97,9 +97,9 @@ def score(
     force: ForceOpt = False,
 ) -> None:
     """Hitung indeks SPBE / compute the SPBE index of self-assessment files."""
-    from .gate import Gate, UnknownPredicate, check
-    from .render.scores import write_scores
-    from .workflow import assess_all
+    from spbe_cli.app.assess import assess_all
+    from spbe_cli.core.thresholds import Gate, UnknownPredicate, check
+    from spbe_cli.render.scores import write_scores
 
     gate = Gate(_fraction_option(fail_under, "--fail-under", lang), min_predicate)
     outcomes = list(assess_all(files, partial=partial, rubric_path=rubric))
@@ -130,7 +130,7 @@ def score(
 
 
 def _bundled_rubrics() -> list[Rubric]:
-    from .workflow import RubricStore
+    from spbe_cli.app.assess import RubricStore
 
     return list(RubricStore().bundled().values())
 
@@ -143,9 +143,9 @@ ListFormat = Annotated[
 @rubric_app.command("list")
 def rubric_list(fmt: ListFormat = "table", lang: LangOpt = "id") -> None:
     """Rubrik bawaan / the bundled rubrics with their regulation, era and status."""
-    from .render.human import write_report
-    from .render.records import to_json
-    from .render.rubrics import list_records, list_report
+    from spbe_cli.render.human import write_report
+    from spbe_cli.render.records import to_json
+    from spbe_cli.render.rubrics import list_records, list_report
 
     rubrics = _bundled_rubrics()
     if fmt == "json":
@@ -164,9 +164,9 @@ def rubric_show(
     lang: LangOpt = "id",
 ) -> None:
     """Pertanyaan dan kriteria / an indicator's question and level criteria, or the whole rubric."""
-    from .render.human import write_report
-    from .render.records import to_json
-    from .render.rubrics import indicator_record, indicator_report, tree_report
+    from spbe_cli.render.human import write_report
+    from spbe_cli.render.records import to_json
+    from spbe_cli.render.rubrics import indicator_record, indicator_report, tree_report
 
     loaded = _rubric_or_exit(rubric, lang)
     if indicator is None and fmt == "json":
@@ -208,9 +208,9 @@ def diff(
     force: ForceOpt = False,
 ) -> None:
     """Bandingkan penilaian / compare two assessments (what moved the index), or several."""
-    from .diff import compare, trend
-    from .render.diff_out import write_comparison, write_trend
-    from .workflow import RubricStore, assess
+    from spbe_cli.app.assess import RubricStore, assess
+    from spbe_cli.core.diff import compare, trend
+    from spbe_cli.render.diff_out import write_comparison, write_trend
 
     if len(files) < 2:
         _usage_error(text("usage.diff_files", lang, count=len(files)))
@@ -250,8 +250,8 @@ def diff(
 
 
 def _drop_message(old: object, new: object, lang: Lang) -> str:
-    from .numbers import exact_text
-    from .scoring import Index
+    from spbe_cli.core.scoring import Index
+    from spbe_cli.model.exact import exact_text
 
     assert isinstance(old, Index) and isinstance(new, Index)
     return text(
@@ -272,8 +272,8 @@ DEFAULT_RUBRIC = "permenpanrb-59-2020"
 
 def _rubric_or_exit(ref: str, lang: Lang) -> Rubric:
     """A bundled rubric id or a rubric file, loaded and checked; exit 2 with its problems if not."""
-    from .rubric import Rubric
-    from .workflow import RubricStore, bundled_ids
+    from spbe_cli.app.assess import RubricStore, bundled_ids
+    from spbe_cli.model.rubric import Rubric
 
     store = RubricStore()
     path = store.resolve(ref, Path.cwd())
@@ -288,7 +288,7 @@ def _rubric_or_exit(ref: str, lang: Lang) -> Rubric:
 
 def _write_output(target: Path, data: str, *, force: bool, lang: Lang) -> None:
     """Every -o/--output goes through safe_write: atomic, and never over a file without --force."""
-    from .safe_write import RefusedOverwrite, write_atomic
+    from spbe_cli.files.safe_write import RefusedOverwrite, write_atomic
 
     try:
         write_atomic(target, data, force=force)
@@ -321,10 +321,10 @@ def validate(
     """Periksa berkas penilaian / check self-assessment files for CI: every problem, every file."""
     from datetime import date
 
-    from .gate import Gate, UnknownPredicate
-    from .loader import expand_paths
-    from .run_validate import run_validate
-    from .validation import Options
+    from spbe_cli.app.validate import Options
+    from spbe_cli.app.validate_stream import run_validate
+    from spbe_cli.core.thresholds import Gate, UnknownPredicate
+    from spbe_cli.files.reader import expand_paths
 
     gate = Gate(_fraction_option(fail_under, "--fail-under", lang), min_predicate)
     options = Options(date.today(), gate, strict, rubric, max_bytes)
@@ -350,7 +350,7 @@ def schema(
     lang: LangOpt = "id",
 ) -> None:
     """Skema JSON untuk editor / a JSON Schema of the self-assessment file for a rubric."""
-    from .schema import schema_text
+    from spbe_cli.render.assessment_schema import schema_text
 
     loaded = _rubric_or_exit(rubric, lang)
     if output is None:
@@ -374,7 +374,7 @@ RankFormat = Annotated[
 
 def _run_plan_rank(call: object) -> NoReturn:
     """Run a plan/rank body and exit with its code; usage problems exit 2 with a message."""
-    from .run_plan_rank import UsageError
+    from spbe_cli.app.plan_rank import UsageError
 
     try:
         code = call()  # type: ignore[operator]
@@ -398,7 +398,7 @@ def plan(
     rubric: Annotated[Path | None, typer.Option(help="Use this rubric file instead.")] = None,
 ) -> None:
     """Rencana menuju target / the fewest (or cheapest) level steps that reach a target index."""
-    from .run_plan_rank import run_plan
+    from spbe_cli.app.plan_rank import run_plan
 
     def body() -> int:
         return run_plan(
@@ -436,7 +436,7 @@ def rank(
     force: ForceOpt = False,
 ) -> None:
     """Peringkat instansi / national and group ranks with the ministry's summary figures."""
-    from .run_plan_rank import run_rank
+    from spbe_cli.app.plan_rank import run_rank
 
     target = _needs_output(output, lang) if fmt == "xlsx" else None
     if target is not None:
@@ -467,9 +467,9 @@ def rubric_check(
     lang: LangOpt = "id",
 ) -> None:
     """Periksa berkas rubrik / check a rubric file and explain every problem with its line."""
-    from .problems import by_place
-    from .rubric import Rubric
-    from .workflow import RubricStore, load_rubric_file
+    from spbe_cli.app.assess import RubricStore, load_rubric_file
+    from spbe_cli.model.problems import by_place
+    from spbe_cli.model.rubric import Rubric
 
     where = RubricStore().resolve(path, Path.cwd()) or Path(path)
     loaded = load_rubric_file(where)
@@ -499,7 +499,7 @@ def rubric_schema() -> None:
     """Skema JSON format rubrik / the JSON Schema of the rubric file format."""
     import json
 
-    from .rubric_format import rubric_json_schema
+    from spbe_cli.model.rubric_file import rubric_json_schema
 
     sys.stdout.write(json.dumps(rubric_json_schema(), indent=2, ensure_ascii=False) + "\n")
 
@@ -526,8 +526,8 @@ def init(
     """Buat lembar penilaian mandiri / write a ready-to-fill self-assessment."""
     import datetime
 
-    from .init_workflow import InitFailure, InitRequest, plan_init
-    from .template import render
+    from spbe_cli.app.init import InitFailure, InitRequest, plan_init
+    from spbe_cli.render.template import render
 
     chosen = _init_format(fmt, output, lang)
     out_dir = output.parent if output is not None else Path.cwd()
@@ -566,8 +566,8 @@ def _needs_output(output: Path | None, lang: Lang) -> Path:
 
 def _run_report_step(call: object) -> object:
     """A report/xlsx body's result; usage problems exit 2 with a message, input problems exit 2."""
-    from .run_plan_rank import UsageError
-    from .run_report import InputProblems
+    from spbe_cli.app.plan_rank import UsageError
+    from spbe_cli.app.report import InputProblems
 
     try:
         return call()  # type: ignore[operator]
@@ -590,7 +590,7 @@ def report(
     lang: LangOpt = "id",
 ) -> None:
     """Laporan HTML dengan grafik / one self-contained HTML report with charts, ready to print."""
-    from .run_report import html_report
+    from spbe_cli.app.report import html_report
 
     html = _run_report_step(lambda: html_report(files, target, lang))
     assert isinstance(html, str)
@@ -615,19 +615,19 @@ def _xlsx(
     build: Callable[[object], bytes], target: Path, force: bool, lang: Lang, any_: bool = True
 ) -> None:
     """Build a workbook with render/xlsx_out (openpyxl from the report extra) and write it."""
-    from .run_report import XLSX_NEEDS
+    from spbe_cli.app.report import XLSX_NEEDS
 
     _run_report_step(lambda: _require(XLSX_NEEDS, lang))
     if not any_:
         return
-    from .render import xlsx_out
+    from spbe_cli.render import xlsx_out
 
     _write_output(target, build(xlsx_out), force=force, lang=lang)
     typer.echo(text("xlsx.written", lang, path=target), err=True)
 
 
 def _require(modules: tuple[str, ...], lang: Lang) -> None:
-    from .run_report import require_extra
+    from spbe_cli.app.report import require_extra
 
     require_extra(modules, lang)
 
@@ -643,7 +643,7 @@ def _rank_writer(
         if fmt == "xlsx":
             _xlsx(lambda xlsx: xlsx.ranking_workbook(ranking, shown, lang), output, force, lang)
             return
-        from .render.rank_out import write_ranking
+        from spbe_cli.render.rank_out import write_ranking
 
         with _out(output, force, lang) as out:
             write_ranking(ranking, shown, fmt, out, lang)  # type: ignore[arg-type]

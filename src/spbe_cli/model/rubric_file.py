@@ -15,11 +15,19 @@ from typing import Any, Literal
 from pydantic_core import CoreSchema, PydanticCustomError, ValidationError
 from pydantic_core import core_schema as cs
 
-from .numbers import NumberFormatError, exact_text, parse_number
-from .problems import Problem, path_of
-from .pydantic_problems import problems_from
-from .rubric import TOTAL_WEIGHT, Aspect, Domain, Indicator, PredicateBand, Rubric, Scale
-from .shapes import STRICT_INT, STRICT_STR, field_names, optional, record, validator
+from spbe_cli.model.exact import NumberFormatError, exact_text, parse_number
+from spbe_cli.model.problems import Problem, path_of
+from spbe_cli.model.pydantic_problems import problems_from
+from spbe_cli.model.rubric import (
+    TOTAL_WEIGHT,
+    Aspect,
+    Domain,
+    Indicator,
+    PredicateBand,
+    Rubric,
+    Scale,
+)
+from spbe_cli.model.shapes import STRICT_INT, STRICT_STR, field_names, optional, record, validator
 
 
 def _exact(value: Any) -> Fraction:

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic_core import ValidationError
 
-from .problems import Problem
+from spbe_cli.model.problems import Problem
 
 _EXPECTED = {
     "int_type": "type.int",

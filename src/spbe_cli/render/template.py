@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .assessment import AGENCY_KINDS, STAGES, Agency, Assessment
-from .messages import Lang, text
-from .numbers import exact_text
-from .rubric import Aspect, Indicator, Rubric, era_years
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.assessment import AGENCY_KINDS, STAGES, Agency, Assessment
+from spbe_cli.model.exact import exact_text
+from spbe_cli.model.rubric import Aspect, Indicator, Rubric, era_years
 
 TemplateFormat = Literal["yaml", "toml"]
 SCHEMA_BASE = "https://raw.githubusercontent.com/spbe-cli/spbe-cli/main/schemas/"

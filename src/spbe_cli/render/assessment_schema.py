@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .assessment import AGENCY_KINDS, STAGES
-from .rubric import Indicator, Rubric
+from spbe_cli.model.assessment import AGENCY_KINDS, STAGES
+from spbe_cli.model.rubric import Indicator, Rubric
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -10,10 +10,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Located
-from .rubric import Rubric
-from .template import Agency, InitOptions, carry_over, rubric_for_year
-from .workflow import RubricStore, assess, bundled_dir, bundled_ids
+from spbe_cli.app.assess import RubricStore, assess, bundled_dir, bundled_ids
+from spbe_cli.model.problems import Located
+from spbe_cli.model.rubric import Rubric
+from spbe_cli.render.template import Agency, InitOptions, carry_over, rubric_for_year
 
 
 @dataclass(frozen=True)

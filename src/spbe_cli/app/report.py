@@ -11,9 +11,9 @@ import importlib
 import sys
 from pathlib import Path
 
-from .messages import Lang, text
-from .render.problems_out import problem_lines
-from .run_plan_rank import UsageError, parse_target
+from spbe_cli.app.plan_rank import UsageError, parse_target
+from spbe_cli.messages import Lang, text
+from spbe_cli.render.problems_out import problem_lines
 
 HTML_NEEDS = ("jinja2", "pygal")
 XLSX_NEEDS = ("openpyxl",)
@@ -34,10 +34,10 @@ def require_extra(modules: tuple[str, ...], lang: Lang) -> None:
 
 def html_report(files: list[Path], target_raw: str | None, lang: Lang) -> str:
     """The report's HTML for one assessment or several years of one agency."""
-    from .diff import trend_order
-    from .render.html_report import render_html
-    from .report_model import IncompleteAssessment, SeveralAgencies, build_report
-    from .workflow import assess_all
+    from spbe_cli.app.assess import assess_all
+    from spbe_cli.core.diff import trend_order
+    from spbe_cli.core.report_model import IncompleteAssessment, SeveralAgencies, build_report
+    from spbe_cli.render.html_report import render_html
 
     require_extra(HTML_NEEDS, lang)
     outcomes = list(assess_all(files))

@@ -18,9 +18,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from .assessment import STAGES
-from .rubric import Indicator, Rubric, name_key
-from .scoring import GroupScore, Index, IndicatorScore, Scorecard
+from spbe_cli.core.scoring import GroupScore, Index, IndicatorScore, Scorecard
+from spbe_cli.model.assessment import STAGES
+from spbe_cli.model.rubric import Indicator, Rubric, name_key
 
 Direction = Literal["up", "down", "same"]
 Kind = Literal["years", "stages", "agencies", "rubrics", "revisions"]

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .assessment import Assessment, Entry
-from .problems import Problem
-from .rubric import Rubric, era_years, name_key
+from spbe_cli.model.assessment import Assessment, Entry
+from spbe_cli.model.problems import Problem
+from spbe_cli.model.rubric import Rubric, era_years, name_key
 
 EVIDENCE_FROM_LEVEL = 3
 """From this level on a claim needs evidence (bukti dukung) to pass the document review."""

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from fractions import Fraction
 from pathlib import Path
 
-from .messages import Lang, text
-from .render.problems_out import problem_lines
-from .rubric import Rubric
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.rubric import Rubric
+from spbe_cli.render.problems_out import problem_lines
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 PROGRESS_FROM = 200
@@ -46,7 +46,7 @@ def _exclusions(raw: str | None, rubric: Rubric, lang: Lang) -> frozenset[str]:
 
 
 def _domain(raw: str | None, rubric: Rubric, lang: Lang) -> frozenset[str] | None:
-    from .plan import domain_keys
+    from spbe_cli.core.plan import domain_keys
 
     if raw is None:
         return None
@@ -61,9 +61,9 @@ def _domain(raw: str | None, rubric: Rubric, lang: Lang) -> frozenset[str] | Non
 
 def _costs(path: Path | None, rubric: Rubric, lang: Lang) -> object:
     """The cost table, or None without a file; problems in it are printed, then SystemExit(2)."""
-    from .loader import LoadFailure, read_document
-    from .plan import read_costs
-    from .problems import by_place
+    from spbe_cli.core.plan import read_costs
+    from spbe_cli.files.reader import LoadFailure, read_document
+    from spbe_cli.model.problems import by_place
 
     if path is None:
         return None
@@ -91,9 +91,9 @@ def run_plan(
     costs_path: Path | None,
     rubric_path: Path | None,
 ) -> int:
-    from .plan import Constraints, make_plan
-    from .render.plan_out import write_plan
-    from .workflow import RubricStore, assess
+    from spbe_cli.app.assess import RubricStore, assess
+    from spbe_cli.core.plan import Constraints, make_plan
+    from spbe_cli.render.plan_out import write_plan
 
     outcome = assess(file, RubricStore(), rubric_path=rubric_path)
     if outcome.scorecard is None:
@@ -125,9 +125,9 @@ class _Rows:
         self.broken = 0
 
     def __iter__(self) -> Iterator[object]:
-        from .batch import ordered_map
-        from .rank import Row
-        from .workflow import RubricStore
+        from spbe_cli.app.assess import RubricStore
+        from spbe_cli.app.pool import ordered_map
+        from spbe_cli.core.rank import Row
 
         store = RubricStore()
         values = _Shared()
@@ -147,7 +147,7 @@ class _Rows:
             )  # fmt: skip
 
     def _progress(self, items: Iterator[tuple[str, object]]) -> Iterator[tuple[str, object]]:
-        from .render.human import wants_rich
+        from spbe_cli.render.human import wants_rich
 
         if len(self.paths) <= PROGRESS_FROM or not wants_rich(sys.stderr):
             yield from items
@@ -201,8 +201,8 @@ class RowFacts:
         return {"lang": self.lang, "store": None}
 
     def __call__(self, path: str | Path) -> tuple[str, object]:
-        from .rank import row_from
-        from .workflow import RubricStore, assess
+        from spbe_cli.app.assess import RubricStore, assess
+        from spbe_cli.core.rank import row_from
 
         if self.store is None:
             self.store = RubricStore()
@@ -230,9 +230,9 @@ def run_rank(
     write: Callable[[object, list], None] | None = None,
 ) -> int:
     """`write`, when given, replaces the stream renderer (the CLI's -o and xlsx path)."""
-    from .loader import expand_paths
-    from .rank import MixedInput, UnknownBand, rank, top
-    from .render.rank_out import write_ranking
+    from spbe_cli.core.rank import MixedInput, UnknownBand, rank, top
+    from spbe_cli.files.reader import expand_paths
+    from spbe_cli.render.rank_out import write_ranking
 
     paths = [str(p) for p in expand_paths(files)]  # strings: 10,000 Paths cost megabytes
     if not paths:

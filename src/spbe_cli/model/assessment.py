@@ -14,10 +14,18 @@ from typing import Any
 from pydantic_core import ValidationError
 from pydantic_core import core_schema as cs
 
-from .problems import Problem, path_of
-from .pydantic_problems import describe_input, problems_from
-from .rubric import Rubric, name_key
-from .shapes import STRICT_INT, STRICT_STR, choice, field_names, optional, record, validator
+from spbe_cli.model.problems import Problem, path_of
+from spbe_cli.model.pydantic_problems import describe_input, problems_from
+from spbe_cli.model.rubric import Rubric, name_key
+from spbe_cli.model.shapes import (
+    STRICT_INT,
+    STRICT_STR,
+    choice,
+    field_names,
+    optional,
+    record,
+    validator,
+)
 
 STAGES: tuple[str, ...] = ("mandiri", "dokumen", "interviu", "visitasi", "akhir")
 AGENCY_KINDS: tuple[str, ...] = ("kementerian", "lembaga", "provinsi", "kabupaten", "kota")
