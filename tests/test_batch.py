@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from spbe_cli.app import pool as batch
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 from spbe_cli.files.reader import read_document
 
 runner = CliRunner()
@@ -170,7 +170,7 @@ def test_worker_results_are_small(archive: Path) -> None:
     import pickle
     from datetime import date
 
-    from spbe_cli.app.plan_rank import RowFacts
+    from spbe_cli.app.rank import RowFacts
     from spbe_cli.app.validate import FileCheck, Options
     from spbe_cli.render.validate_out import FileRenderer
 
@@ -200,14 +200,15 @@ def test_yaml_integer_fast_path_agrees_with_pyyaml(tmp_path: Path, value: str) -
 def test_ranking_json_written_row_by_row_is_the_record(archive: Path) -> None:
     import io
 
-    from spbe_cli.app.plan_rank import _Rows
+    from spbe_cli.app.rank import Watch, _Rows
     from spbe_cli.core.rank import rank, top
     from spbe_cli.files.reader import expand_paths
     from spbe_cli.render.rank_out import ranking_record, write_ranking_json
     from spbe_cli.render.records import to_json
 
     paths = [str(p) for p in expand_paths([archive / "a"])]
-    ranking = rank(_Rows(paths, "en"), by="jenis")  # type: ignore[arg-type]
+    watch = Watch(lambda items, total: items, print)
+    ranking = rank(_Rows(paths, "en", watch), by="jenis")  # type: ignore[arg-type]
     for shown in (ranking.rows, top(ranking, 2), []):
         out = io.StringIO()
         write_ranking_json(ranking, shown, out)

@@ -17,7 +17,7 @@ import yaml
 from conftest import EXAMPLES, FIXTURES
 from typer.testing import CliRunner
 
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 
 runner = CliRunner()
 Y2021 = str(EXAMPLES / "kota-contoh-2021.yaml")
@@ -223,7 +223,7 @@ def test_rubric_list() -> None:
 
 
 def test_the_lean_app_of_one_command_behaves_like_the_whole_app() -> None:
-    from spbe_cli.cli.app import app_for
+    from spbe_cli.cli.main import app_for
 
     args = ["score", Y2022, "--format", "json"]
     lean = runner.invoke(app_for(args), args)

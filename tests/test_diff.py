@@ -15,12 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 from spbe_cli.core.diff import compare, same_structure, trend
+from spbe_cli.core.results import TrendResult
 from spbe_cli.core.scoring import Scorecard, score
 from spbe_cli.model.assessment import validate_assessment
 from spbe_cli.model.rubric import Rubric
-from spbe_cli.render.diff_out import SPARK_ASCII, SPARK_RICH, comparison_record, write_trend
+from spbe_cli.render.base import Options
+from spbe_cli.render.diff_out import SPARK_ASCII, SPARK_RICH, DiffTable, comparison_record
 from spbe_cli.render.records import to_json
 
 runner = CliRunner()
@@ -418,8 +420,9 @@ def test_trend_sparkline_uses_blocks_only_in_the_rich_layout(
     cards = [card(rubric, uniform(rubric, lv), year=2020 + lv) for lv in (1, 3, 5)]
     series = trend(cards)
     terminal, pipe = _Terminal(), io.StringIO()
-    write_trend(series, ["a", "b", "c"], "table", terminal, lang="id")
-    write_trend(series, ["a", "b", "c"], "table", pipe, lang="id")
+    result = TrendResult(series, ["a", "b", "c"])
+    DiffTable(Options("id")).write(result, terminal)
+    DiffTable(Options("id")).write(result, pipe)
     assert f"{SPARK_RICH[0]}{SPARK_RICH[4]}{SPARK_RICH[7]}" in terminal.getvalue()
     assert f"{SPARK_ASCII[0]}{SPARK_ASCII[4]}{SPARK_ASCII[7]}" in pipe.getvalue()
     assert not set(SPARK_RICH) & set(pipe.getvalue())

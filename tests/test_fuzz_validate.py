@@ -16,7 +16,7 @@ from conftest import bundled
 from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 
 RUBRIC = bundled("permenpanrb-59-2020")
 KEYS = [i.key for i in RUBRIC.indicators]

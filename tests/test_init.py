@@ -13,7 +13,7 @@ import yaml
 from conftest import EXAMPLES, FIXTURES, bundled
 from typer.testing import CliRunner
 
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 from spbe_cli.files.reader import read_document
 from spbe_cli.render.template import rubric_for_year
 

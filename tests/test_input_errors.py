@@ -7,7 +7,7 @@ import pytest
 from conftest import FIXTURES
 from typer.testing import CliRunner
 
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 
 BAD = FIXTURES / "bad"
 runner = CliRunner()

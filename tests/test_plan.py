@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 from spbe_cli.core.plan import (
     Constraints,
     Plan,

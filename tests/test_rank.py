@@ -29,7 +29,7 @@ from conftest import FIXTURES
 from typer.testing import CliRunner
 
 from spbe_cli.app.assess import RubricStore
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 from spbe_cli.core.rank import Row, competition_ranks, rank
 
 runner = CliRunner()

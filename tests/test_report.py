@@ -15,7 +15,7 @@ from conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from spbe_cli.app.assess import RubricStore, assess
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 from spbe_cli.core.report_model import SeveralAgencies, build_report
 
 pytest.importorskip("jinja2")

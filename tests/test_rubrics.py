@@ -12,7 +12,7 @@ import pytest
 from conftest import EXAMPLES, FIXTURES, bundled
 from typer.testing import CliRunner
 
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 from spbe_cli.core.scoring import score
 from spbe_cli.files.reader import read_document
 from spbe_cli.model.assessment import validate_assessment

@@ -12,7 +12,7 @@ from conftest import EXAMPLES, ROOT, bundled
 from typer.testing import CliRunner
 
 from spbe_cli.app.assess import bundled_ids
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render.assessment_schema import assessment_schema
 

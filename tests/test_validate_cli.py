@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLES, FIXTURES
 from typer.testing import CliRunner
 
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 
 runner = CliRunner()
 K2022 = EXAMPLES / "kota-contoh-2022.yaml"

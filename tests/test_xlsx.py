@@ -17,7 +17,7 @@ import yaml
 from conftest import EXAMPLES, FIXTURES
 from typer.testing import CliRunner
 
-from spbe_cli.cli.app import app
+from spbe_cli.cli.main import app
 
 openpyxl = pytest.importorskip("openpyxl")
 

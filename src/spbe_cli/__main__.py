@@ -14,7 +14,7 @@ def main() -> None:
         return
     if not (sys.stdout.isatty() and sys.stderr.isatty()):
         os.environ.setdefault("TYPER_USE_RICH", "0")
-    from spbe_cli.cli.app import app_for
+    from spbe_cli.cli.main import app_for
 
     try:
         app_for(sys.argv[1:])()

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from spbe_cli.core.scoring import Scorecard, score
+from spbe_cli.exits import processing
 from spbe_cli.files.reader import Document, LoadFailure, expand_paths, read_document
 from spbe_cli.model.assessment import rubric_reference, validate_assessment
 from spbe_cli.model.problems import Located, Problem, by_place
@@ -95,6 +96,13 @@ def assess(
     partial: bool = False,
     rubric_path: Path | None = None,
     max_bytes: int | None = None,
+) -> Outcome:
+    with processing(str(path)):
+        return _assess(path, store, partial, rubric_path, max_bytes)
+
+
+def _assess(
+    path: Path, store: RubricStore, partial: bool, rubric_path: Path | None, max_bytes: int | None
 ) -> Outcome:
     doc = read_document(path, max_bytes)
     if isinstance(doc, LoadFailure):

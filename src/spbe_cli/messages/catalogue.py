@@ -628,6 +628,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "indikator '{id}' tidak ada dalam rubrik {rubric}",
         "indicator '{id}' is not in rubric {rubric}",
     ),
+    "usage.prefix": ("Kesalahan", "Error"),
+    "internal.error": (
+        "spbe: kesalahan internal saat memproses {file} ({kind}: {detail}). Ini bug spbe-cli; "
+        "laporkan beserta perintah dan berkas yang menyebabkannya.",
+        "spbe: internal error while processing {file} ({kind}: {detail}). This is a bug in "
+        "spbe-cli; please report it with the command and file that caused it.",
+    ),
 }
 
 

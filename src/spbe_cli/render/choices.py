@@ -5,5 +5,4 @@ from __future__ import annotations
 
 from typing import Literal
 
-Format = Literal["table", "json", "csv", "markdown", "yaml", "toml", "xlsx"]
 Detail = Literal["domains", "aspects", "indicators"]

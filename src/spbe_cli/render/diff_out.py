@@ -11,17 +11,16 @@ import csv
 import io
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, TextIO
+from typing import IO, Any
 
 from spbe_cli.core.diff import Change, Comparison, GroupChange, IndicatorChange, Series, Trend
+from spbe_cli.core.results import ComparisonResult, TrendResult
 from spbe_cli.core.scoring import Index, Scorecard
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
-from spbe_cli.render.human import wants_rich, write_report
-from spbe_cli.render.records import to_json
+from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
+from spbe_cli.render.human import wants_rich
 from spbe_cli.render.tables import Align, Report, Table
-
-DiffFormat = Literal["table", "json", "csv", "markdown"]
 
 SPARK_RICH = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = ".:-=+*#%"
@@ -286,24 +285,6 @@ def _opt(level: int | None) -> str:
     return "" if level is None else str(level)
 
 
-def write_comparison(
-    cmp: Comparison,
-    paths: tuple[str, str],
-    fmt: DiffFormat,
-    stream: TextIO,
-    *,
-    lang: Lang,
-    show_all: bool = False,
-) -> None:
-    if fmt == "json":
-        stream.write(to_json(comparison_record(cmp, paths, show_all=show_all)))
-    elif fmt == "csv":
-        stream.write(comparison_csv(cmp, show_all=show_all))
-    else:
-        report = comparison_report(cmp, lang, show_all=show_all)
-        write_report(report, stream, markdown_out=fmt == "markdown")
-
-
 # ---- three or more files: the trend ----------------------------------------------------------
 
 
@@ -428,15 +409,30 @@ def trend_csv(tr: Trend, paths: list[str]) -> str:
     return buffer.getvalue()
 
 
-def write_trend(
-    tr: Trend, paths: list[str], fmt: DiffFormat, stream: TextIO, *, lang: Lang
-) -> None:
-    if fmt == "json":
-        stream.write(to_json(trend_record(tr, paths)))
-    elif fmt == "csv":
-        stream.write(trend_csv(tr, paths))
-    elif fmt == "markdown":
-        write_report(trend_report(tr, paths, lang), stream, markdown_out=True)
-    else:
-        ramp = SPARK_RICH if wants_rich(stream) else SPARK_ASCII
-        write_report(trend_report(tr, paths, lang, ramp=ramp), stream)
+class DiffTable(HumanRenderer[ComparisonResult | TrendResult]):
+    def report(self, result: ComparisonResult | TrendResult, stream: IO[Any]) -> Report:
+        if isinstance(result, ComparisonResult):
+            return comparison_report(result.comparison, self.lang, show_all=self.options.show_all)
+        ramp = None if self.markdown else SPARK_RICH if wants_rich(stream) else SPARK_ASCII
+        return trend_report(result.trend, result.paths, self.lang, ramp=ramp)
+
+
+class DiffMarkdown(DiffTable):
+    markdown = True
+
+
+class DiffJson(JsonRenderer[ComparisonResult | TrendResult]):
+    def record(self, result: ComparisonResult | TrendResult) -> Any:
+        if isinstance(result, ComparisonResult):
+            return comparison_record(
+                result.comparison, result.paths, show_all=self.options.show_all
+            )
+        return trend_record(result.trend, result.paths)
+
+
+class DiffCsv(Renderer[ComparisonResult | TrendResult]):
+    def write(self, result: ComparisonResult | TrendResult, stream: IO[Any]) -> None:
+        if isinstance(result, ComparisonResult):
+            stream.write(comparison_csv(result.comparison, show_all=self.options.show_all))
+        else:
+            stream.write(trend_csv(result.trend, result.paths))

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Literal, TextIO
+from typing import IO, Any
 
 from spbe_cli.core.plan import Plan, Step
+from spbe_cli.core.results import PlanResult
 from spbe_cli.core.scoring import Scorecard
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.rubric import Rubric
-from spbe_cli.render.human import write_report
-from spbe_cli.render.records import to_json
+from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
 from spbe_cli.render.tables import Align, Report, Table
-
-PlanFormat = Literal["table", "json", "csv", "markdown"]
 
 
 def _index(rubric: Rubric, value: Any) -> dict[str, Any]:
@@ -195,22 +193,32 @@ def plan_csv(plan: Plan, rubric: Rubric) -> str:
     return buffer.getvalue()
 
 
-def write_plan(
-    plan: Plan,
-    card: Scorecard,
-    file: str,
-    fmt: PlanFormat,
-    stream: TextIO,
-    lang: Lang,
-    notes: TextIO,
-) -> None:
-    """Write the plan; JSON and CSV carry no notices, so `notes` hears of an unreachable target."""
-    if fmt == "json":
-        stream.write(to_json(plan_record(plan, card, file)))
-    elif fmt == "csv":
-        stream.write(plan_csv(plan, card.rubric))
-    else:
-        report = plan_report(plan, card, lang)
-        write_report(report, stream, markdown_out=fmt == "markdown", bands=len(card.rubric.bands))
-    if fmt in ("json", "csv") and not plan.reachable:
-        notes.write(unreachable_message(plan, card.rubric, lang) + "\n")
+class PlanTable(HumanRenderer[PlanResult]):
+    def report(self, result: PlanResult, stream: IO[Any]) -> Report:
+        return plan_report(result.plan, result.card, self.lang)
+
+    def bands(self, result: PlanResult) -> int:
+        return len(result.card.rubric.bands)
+
+
+class PlanMarkdown(PlanTable):
+    markdown = True
+
+
+class _Unannotated(Renderer[PlanResult]):
+    """Machine formats carry no notices, so stderr hears of an unreachable target."""
+
+    def notes(self, result: PlanResult) -> list[str]:
+        if result.plan.reachable:
+            return []
+        return [unreachable_message(result.plan, result.card.rubric, self.lang)]
+
+
+class PlanJson(_Unannotated, JsonRenderer[PlanResult]):
+    def record(self, result: PlanResult) -> Any:
+        return plan_record(result.plan, result.card, result.file)
+
+
+class PlanCsv(_Unannotated):
+    def write(self, result: PlanResult, stream: IO[Any]) -> None:
+        stream.write(plan_csv(result.plan, result.card.rubric))

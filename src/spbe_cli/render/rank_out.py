@@ -10,17 +10,16 @@ import csv
 import io
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, TextIO
+from typing import IO, Any, TextIO
 
 from spbe_cli.core.rank import Ranked, Ranking, Stat, Summary
+from spbe_cli.core.results import RankResult
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.rubric import Rubric
-from spbe_cli.render.human import write_report
+from spbe_cli.render.base import HumanRenderer, Renderer
 from spbe_cli.render.records import encode_at
 from spbe_cli.render.tables import Align, Report, Table
-
-RankFormat = Literal["table", "json", "csv", "markdown"]
 
 
 def _decimals(ranking: Ranking) -> int:
@@ -231,21 +230,26 @@ def ranking_csv(ranking: Ranking, shown: list[Ranked]) -> str:
     return buffer.getvalue()
 
 
-def write_ranking(
-    ranking: Ranking, shown: list[Ranked], fmt: RankFormat, stream: TextIO, lang: Lang
-) -> None:
-    if fmt == "json":
-        write_ranking_json(ranking, shown, stream)
-    elif fmt == "csv":
-        stream.write(ranking_csv(ranking, shown))
-    else:
-        bands = len(ranking.rubric.bands) if ranking.rubric else 5
-        write_report(
-            ranking_report(ranking, shown, lang),
-            stream,
-            markdown_out=fmt == "markdown",
-            bands=bands,
-        )
+class RankTable(HumanRenderer[RankResult]):
+    def report(self, result: RankResult, stream: IO[Any]) -> Report:
+        return ranking_report(result.ranking, result.shown, self.lang)
+
+    def bands(self, result: RankResult) -> int:
+        return len(result.ranking.rubric.bands) if result.ranking.rubric else 5
+
+
+class RankMarkdown(RankTable):
+    markdown = True
+
+
+class RankCsv(Renderer[RankResult]):
+    def write(self, result: RankResult, stream: IO[Any]) -> None:
+        stream.write(ranking_csv(result.ranking, result.shown))
+
+
+class RankJson(Renderer[RankResult]):
+    def write(self, result: RankResult, stream: IO[Any]) -> None:
+        write_ranking_json(result.ranking, result.shown, stream)
 
 
 def write_ranking_json(ranking: Ranking, shown: list[Ranked], stream: TextIO) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any
 
+from spbe_cli.core.results import RubricView
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text
 from spbe_cli.model.rubric import Indicator, Rubric
+from spbe_cli.render.base import HumanRenderer, JsonRenderer
 from spbe_cli.render.tables import Report, Table, provisional_notice
 
 
@@ -85,3 +87,36 @@ def indicator_record(rubric: Rubric, ind: Indicator) -> dict[str, Any]:
             for lv in range(rubric.level_min, rubric.level_max + 1)
         ],
     }
+
+
+class ListTable(HumanRenderer[list[Rubric]]):
+    def report(self, result: list[Rubric], stream: IO[Any]) -> Report:
+        return list_report(result, self.lang)
+
+
+class ListMarkdown(ListTable):
+    markdown = True
+
+
+class ListJson(JsonRenderer[list[Rubric]]):
+    def record(self, result: list[Rubric]) -> Any:
+        return list_records(result)
+
+
+class ShowTable(HumanRenderer[RubricView]):
+    def report(self, result: RubricView, stream: IO[Any]) -> Report:
+        if result.indicator is None:
+            return tree_report(result.rubric, self.lang)
+        return indicator_report(result.rubric, result.indicator, self.lang)
+
+
+class ShowMarkdown(ShowTable):
+    markdown = True
+
+
+class ShowJson(JsonRenderer[RubricView]):
+    def record(self, result: RubricView) -> Any:
+        rubric = result.rubric
+        if result.indicator is None:
+            return [indicator_record(rubric, i) for i in rubric.indicators]
+        return indicator_record(rubric, result.indicator)

@@ -1,55 +1,57 @@
-"""`spbe score` output in every format, from scorecards; the CLI only picks the format."""
+"""`spbe score` output in every text format, from a ScoreResult (xlsx is in xlsx_out)."""
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import IO, Any
 
-from spbe_cli.core.scoring import Scorecard
-from spbe_cli.messages import Lang
-from spbe_cli.render.choices import Detail, Format
-from spbe_cli.render.human import write_report
-from spbe_cli.render.records import plain, scorecard_record, to_json
+from spbe_cli.core.results import ScoreResult
+from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
+from spbe_cli.render.records import plain, scorecard_record
 from spbe_cli.render.tables import Report, scorecard_report, summary_report
 
-"""xlsx is written by render/xlsx_out.py to an -o file (binary, never to a stream)."""
+
+def _payload(result: ScoreResult) -> Any:
+    records = [scorecard_record(card, path) for path, card in result.cards]
+    return records[0] if result.single else records
 
 
-def human_report(
-    cards: list[tuple[str, Scorecard]], single: bool, lang: Lang, detail: Detail
-) -> Report:
-    if single:
-        return scorecard_report(cards[0][1], lang, detail)
-    return summary_report(cards, lang)
+class ScoreTable(HumanRenderer[ScoreResult]):
+    def report(self, result: ScoreResult, stream: IO[Any]) -> Report:
+        if result.single:
+            return scorecard_report(result.cards[0][1], self.lang, self.options.detail)
+        return summary_report(result.cards, self.lang)
+
+    def bands(self, result: ScoreResult) -> int:
+        return len(result.cards[0][1].rubric.bands) if result.cards else 5
 
 
-def write_scores(
-    cards: list[tuple[str, Scorecard]],
-    fmt: Format,
-    stream: TextIO,
-    *,
-    single: bool,
-    lang: Lang,
-    detail: Detail,
-) -> None:
-    if fmt in ("table", "markdown"):
-        report = human_report(cards, single, lang, detail)
-        bands = len(cards[0][1].rubric.bands) if cards else 5
-        write_report(report, stream, markdown_out=fmt == "markdown", bands=bands)
-        return
-    if fmt == "csv":
+class ScoreMarkdown(ScoreTable):
+    markdown = True
+
+
+class ScoreJson(JsonRenderer[ScoreResult]):
+    def record(self, result: ScoreResult) -> Any:
+        return _payload(result)
+
+
+class ScoreCsv(Renderer[ScoreResult]):
+    def write(self, result: ScoreResult, stream: IO[Any]) -> None:
         from spbe_cli.render.csv_out import scorecards_csv
 
-        stream.write(scorecards_csv(cards))
-        return
-    records = [scorecard_record(card, path) for path, card in cards]
-    payload = records[0] if single else records
-    if fmt == "json":
-        stream.write(to_json(payload))
-    elif fmt == "yaml":
+        stream.write(scorecards_csv(result.cards))
+
+
+class ScoreYaml(Renderer[ScoreResult]):
+    def write(self, result: ScoreResult, stream: IO[Any]) -> None:
         import yaml
 
-        stream.write(yaml.safe_dump(plain(payload), allow_unicode=True, sort_keys=False))
-    else:
+        data = plain(_payload(result))
+        stream.write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+class ScoreToml(Renderer[ScoreResult]):
+    def write(self, result: ScoreResult, stream: IO[Any]) -> None:
         import tomli_w
 
-        stream.write(tomli_w.dumps(plain(payload if single else {"results": payload})))
+        payload = _payload(result)
+        stream.write(tomli_w.dumps(plain(payload if result.single else {"results": payload})))

@@ -14,14 +14,16 @@ import io
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import IO, Any
 
 from spbe_cli.core.diff import Comparison, Trend
 from spbe_cli.core.rank import Ranked, Ranking
+from spbe_cli.core.results import ComparisonResult, RankResult, ScoreResult, TrendResult
 from spbe_cli.core.scoring import GroupScore, Index, Scorecard
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.rubric import Rubric
+from spbe_cli.render.base import Renderer
 
 SHOWN = "0.00"
 PALETTE = ("F8CBAD", "FCE4D6", "FFF2CC", "E2EFDA", "C6EFCE", "A9D08E")
@@ -308,3 +310,30 @@ def _summary_sheet(book: Any, ranking: Ranking, lang: Lang) -> Sheet:
         percent = share.share * 100
         sheet.add([label, share.count, round_half_up(percent), exact_text(percent)], numeric=(3,))
     return sheet
+
+
+# ---- the workbook renderers of the registry ---------------------------------------------------
+
+
+class ScoresWorkbook(Renderer[ScoreResult]):
+    binary = True
+
+    def write(self, result: ScoreResult, stream: IO[Any]) -> None:
+        stream.write(scores_workbook(result.cards, self.lang))
+
+
+class DiffWorkbook(Renderer[ComparisonResult | TrendResult]):
+    binary = True
+
+    def write(self, result: ComparisonResult | TrendResult, stream: IO[Any]) -> None:
+        if isinstance(result, ComparisonResult):
+            stream.write(comparison_workbook(result.comparison, self.lang))
+        else:
+            stream.write(trend_workbook(result.trend, result.paths, self.lang))
+
+
+class RankWorkbook(Renderer[RankResult]):
+    binary = True
+
+    def write(self, result: RankResult, stream: IO[Any]) -> None:
+        stream.write(ranking_workbook(result.ranking, result.shown, self.lang))

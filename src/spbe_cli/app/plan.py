@@ -1,0 +1,94 @@
+"""`spbe plan`: an assessment, a target and constraints in; the cheapest plan out (or a Stop)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from spbe_cli.core.results import PlanResult
+from spbe_cli.exits import Stop, usage_error
+from spbe_cli.model.problems import by_place
+from spbe_cli.model.rubric import Rubric
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    file: Path
+    target: str
+    max_per_indicator: int | None = None
+    exclude: str | None = None
+    only_domain: str | None = None
+    costs: Path | None = None
+    rubric: Path | None = None
+
+
+def parse_target(raw: str, rubric: Rubric) -> Fraction:
+    """A number ("3.5", "3,5") or a predicate name ("Sangat Baik": that band's lower bound)."""
+    band = rubric.band_named(raw)
+    if band is not None:
+        return band.low
+    try:
+        return Fraction(raw.strip().replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        allowed = ", ".join(b.name for b in rubric.bands)
+        raise usage_error("usage.bad_target", value=raw, allowed=allowed) from None
+
+
+def _exclusions(raw: str | None, rubric: Rubric) -> frozenset[str]:
+    keys = frozenset(k.strip() for k in (raw or "").split(",") if k.strip())
+    for key in sorted(keys):
+        if key not in rubric.by_key:
+            raise usage_error("usage.unknown_indicator", id=key, rubric=rubric.id)
+    return keys
+
+
+def _domain(raw: str | None, rubric: Rubric) -> frozenset[str] | None:
+    from spbe_cli.core.plan import domain_keys
+
+    if raw is None:
+        return None
+    if not rubric.domains:
+        raise usage_error("usage.no_domains", rubric=rubric.id)
+    keys = domain_keys(rubric, raw)
+    if keys is None:
+        known = ", ".join(str(d.id) for d in rubric.domains)
+        raise usage_error("usage.unknown_domain", id=raw, rubric=rubric.id, known=known)
+    return keys
+
+
+def _costs(path: Path | None, rubric: Rubric) -> object:
+    """The cost table, or None without a file; a file with problems stops the command."""
+    from spbe_cli.core.plan import read_costs
+    from spbe_cli.files.reader import LoadFailure, read_document
+
+    if path is None:
+        return None
+    doc = read_document(path)
+    if isinstance(doc, LoadFailure):
+        raise Stop(problems=doc.problems)
+    table = read_costs(doc.data, rubric)
+    if isinstance(table, list):
+        raise Stop(problems=sorted((doc.locate(p) for p in table), key=by_place))
+    return table
+
+
+def plan_file(request: PlanRequest) -> PlanResult:
+    from spbe_cli.app.assess import RubricStore, assess
+    from spbe_cli.core.plan import Constraints, make_plan
+
+    outcome = assess(request.file, RubricStore(), rubric_path=request.rubric)
+    if outcome.scorecard is None:
+        raise Stop(problems=outcome.problems)
+    card = outcome.scorecard
+    rubric = card.rubric
+    target = parse_target(request.target, rubric)
+    limits = Constraints(
+        request.max_per_indicator,
+        _exclusions(request.exclude, rubric),
+        _domain(request.only_domain, rubric),
+    )
+    costs = _costs(request.costs, rubric)
+    levels = {s.indicator.key: s.level for s in card.indicators if s.level is not None}
+    plan = make_plan(rubric, levels, target, limits, costs)  # type: ignore[arg-type]
+    return PlanResult(plan, card, str(request.file))

@@ -1,0 +1,56 @@
+"""`spbe diff OLD NEW` and `spbe diff A B C...`: what moved the index, or the trend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spbe_cli.cli.options import ForceOpt, LangOpt, OutputOpt, format_option
+from spbe_cli.exits import ExitCode, Stop, command
+
+DiffFormat = format_option("diff")
+
+
+@command
+def diff(
+    files: Annotated[
+        list[Path], typer.Argument(help="OLD NEW, or three or more for a trend.", metavar="FILE...")
+    ],
+    fmt: DiffFormat = "table",
+    lang: LangOpt = "id",
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also list unchanged indicators.")
+    ] = False,
+    fail_on_drop: Annotated[
+        bool, typer.Option(help="Exit 1 when the exact overall index fell (the last step).")
+    ] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> ExitCode:
+    """Bandingkan penilaian / compare two assessments (what moved the index), or several."""
+    from spbe_cli.app.score import compare_files
+    from spbe_cli.cli.output import deliver
+    from spbe_cli.core.results import ComparisonResult
+    from spbe_cli.model.exact import exact_text
+    from spbe_cli.render.base import Options
+
+    result = compare_files(files)
+    deliver("diff", fmt, result, Options(lang, show_all=show_all), output, force)
+    if isinstance(result, ComparisonResult):
+        old, new = result.comparison.index.old, result.comparison.index.new
+        fell = result.comparison.index.direction == "down"
+    else:
+        old, new = result.trend.index.points[-2], result.trend.index.points[-1]
+        fell = result.trend.dropped
+    if not (fail_on_drop and fell):
+        return ExitCode.OK
+    raise Stop(
+        ExitCode.FAILED,
+        message="diff.drop",
+        old=old.value,
+        new=new.value,
+        old_exact=exact_text(old.exact),
+        new_exact=exact_text(new.exact),
+    )

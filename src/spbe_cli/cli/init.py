@@ -1,0 +1,63 @@
+"""`spbe init`: a ready-to-fill self-assessment, optionally pre-filled from last year's file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from spbe_cli.cli.options import ForceOpt, LangOpt
+from spbe_cli.exits import Stop, command, usage_error
+
+InitFormat = Annotated[
+    Literal["yaml", "toml"] | None,
+    typer.Option("--format", "-f", help="Default: from -o's suffix, else yaml."),
+]
+
+
+@command
+def init(
+    rubric: Annotated[str | None, typer.Option(help="A bundled rubric id or rubric file.")] = None,
+    instansi: Annotated[str | None, typer.Option(help="The agency's name.")] = None,
+    tahun: Annotated[int | None, typer.Option(help="The assessment year.")] = None,
+    fmt: InitFormat = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    force: ForceOpt = False,
+    from_: Annotated[
+        Path | None, typer.Option("--from", help="Pre-fill from last year's assessment.")
+    ] = None,
+    lang: LangOpt = "id",
+) -> None:
+    """Buat lembar penilaian mandiri / write a ready-to-fill self-assessment."""
+    import datetime
+
+    from spbe_cli.app.init import InitFailure, InitRequest, plan_init
+    from spbe_cli.cli.output import write_output
+    from spbe_cli.messages import text
+    from spbe_cli.render.template import render
+
+    chosen = _init_format(fmt, output)
+    out_dir = output.parent if output is not None else Path.cwd()
+    request = InitRequest(rubric, instansi, tahun, from_, out_dir, datetime.date.today().year)
+    plan = plan_init(request, lang)
+    if isinstance(plan, InitFailure):
+        raise Stop(problems=plan.problems, message=plan.key, usage=True, **plan.params)
+    content = render(plan.rubric, plan.options, chosen)
+    if output is None:
+        sys.stdout.write(content)
+        return
+    write_output(output, content, force=force)
+    sys.stdout.write(text("init.written", lang, file=output, count=len(plan.rubric.indicators)))
+    sys.stdout.write("\n")
+
+
+def _init_format(fmt: str | None, output: Path | None) -> Literal["yaml", "toml"]:
+    """The format asked for, checked against -o's suffix: the loader reads a file by its suffix."""
+    suffix = output.suffix.lower() if output is not None else ""
+    by_suffix = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}.get(suffix)
+    chosen = fmt or by_suffix or "yaml"
+    if output is not None and by_suffix != chosen:
+        raise usage_error("init.format_mismatch", fmt=chosen, file=output)
+    return "toml" if chosen == "toml" else "yaml"

@@ -1,0 +1,74 @@
+"""Where a command's result goes: a renderer from the registry, to stdout or to an -o file.
+
+Every -o/--output goes through safe_write (atomic, never over a file without --force); a binary
+format (xlsx) goes only to a file, never to a terminal or a pipe.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from spbe_cli.exits import usage_error
+from spbe_cli.messages import Lang, text
+from spbe_cli.render.base import Options
+
+
+def deliver(
+    command: str, fmt: str, result: Any, options: Options, output: Path | None, force: bool
+) -> None:
+    """Render `result` in `fmt` to stdout or to `output`, then print the notes it cannot carry."""
+    from spbe_cli.render.registry import MissingExtra, renderer
+
+    try:
+        chosen = renderer(command, fmt, options)
+    except MissingExtra as exc:
+        raise usage_error("report.missing_extra", module=exc.module) from None
+    if chosen.binary and output is None:
+        raise usage_error("xlsx.needs_output")
+    if output is None:
+        chosen.write(result, sys.stdout)
+    else:
+        buffer: io.BytesIO | io.StringIO = io.BytesIO() if chosen.binary else io.StringIO()
+        chosen.write(result, buffer)
+        write_output(output, buffer.getvalue(), force=force)
+        if chosen.binary:
+            sys.stderr.write(text("xlsx.written", options.lang, path=output) + "\n")
+    sys.stdout.flush()
+    for note in chosen.notes(result):
+        sys.stderr.write(note + "\n")
+
+
+def write_output(target: Path, data: str | bytes, *, force: bool) -> None:
+    from spbe_cli.files.safe_write import RefusedOverwrite, write_atomic
+
+    try:
+        write_atomic(target, data, force=force)
+    except RefusedOverwrite:
+        raise usage_error("output.exists", path=target) from None
+    except OSError as exc:
+        raise usage_error("output.failed", path=target, reason=exc.strerror or exc) from None
+
+
+def needs_output(output: Path | None) -> Path:
+    if output is None:
+        raise usage_error("xlsx.needs_output")
+    return output
+
+
+def fraction_option(raw: str | None, name: str) -> Fraction | None:
+    """A threshold read exactly; Indonesian writes decimals with a comma, so 2,6 is 2.6 too."""
+    if raw is None:
+        return None
+    try:
+        return Fraction(raw.replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        raise usage_error("usage.number", option=name, value=raw) from None
+
+
+def say(message: str, lang: Lang, **params: object) -> None:
+    """A confirmation on stderr (what was written where), never mixed into the output."""
+    sys.stderr.write(text(message, lang, **params) + "\n")

@@ -1,0 +1,60 @@
+"""`spbe rank PATH...`: national and group ranks with the ministry's summary figures."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from spbe_cli.cli.options import ForceOpt, LangOpt, OutputOpt, format_option
+from spbe_cli.exits import ExitCode, Stop, command
+
+RankFormat = format_option("rank")
+
+
+@command
+def rank(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Assessment files or folders of one year.", metavar="PATH..."),
+    ],
+    fmt: RankFormat = "table",
+    lang: LangOpt = "id",
+    by: Annotated[
+        Literal["provinsi", "jenis"] | None, typer.Option(help="Also rank within a group.")
+    ] = None,
+    top: Annotated[int | None, typer.Option(min=1, help="Show rows ranked N or better.")] = None,
+    good_from: Annotated[
+        str | None,
+        typer.Option(help="The band counted as good in the summary (default: the rubric's)."),
+    ] = None,
+    allow_mixed: Annotated[bool, typer.Option(help="Rank several years or rubrics.")] = False,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> ExitCode:
+    """Peringkat instansi / national and group ranks with the ministry's summary figures."""
+    from spbe_cli.app.rank import RankRequest, Watch, rank_files
+    from spbe_cli.cli.output import deliver, needs_output
+    from spbe_cli.render.base import Options
+    from spbe_cli.render.progress import on_terminal
+    from spbe_cli.render.registry import MissingExtra, renderer
+
+    if fmt == "xlsx":
+        needs_output(output)
+        try:
+            renderer("rank", fmt, Options(lang))  # the extra is checked before any file is read
+        except MissingExtra as exc:
+            from spbe_cli.exits import usage_error
+
+            raise usage_error("report.missing_extra", module=exc.module) from None
+    watch = Watch(progress=on_terminal(sys.stderr, lang), broken=sys.stderr.write)
+    request = RankRequest(files, by, top, good_from, allow_mixed)
+    result, broken = rank_files(request, lang, watch)
+    if not result.ranking.rows:
+        raise Stop(ExitCode.FAILED, message="rank.empty")
+    deliver("rank", fmt, result, Options(lang), output, force)
+    if broken:
+        raise Stop(ExitCode.FAILED, message="rank.skipped", count=broken)
+    return ExitCode.OK

@@ -1,0 +1,77 @@
+"""The renderer interface: a result object and a stream in, text or bytes out.
+
+One small class per output format (after pip-audit's `_format/`); what the human formats share,
+a Report laid out as Rich, plain text or Markdown, is written once here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import IO, Any, ClassVar, Generic, TypeVar
+
+from spbe_cli.messages import Lang
+from spbe_cli.render.choices import Detail
+from spbe_cli.render.tables import Report
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a user chose about the output, apart from its format."""
+
+    lang: Lang = "id"
+    detail: Detail = "indicators"
+    show_all: bool = False
+
+
+class Renderer(Generic[R]):
+    """Writes one kind of result in one format."""
+
+    binary: ClassVar[bool] = False
+    """Bytes (a workbook) rather than text: written only to a file, never to a terminal."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    @property
+    def lang(self) -> Lang:
+        return self.options.lang
+
+    def write(self, result: R, stream: IO[Any]) -> None:
+        raise NotImplementedError
+
+    def notes(self, result: R) -> list[str]:
+        """Lines for stderr that this format cannot carry (a table shows them; JSON does not)."""
+        return []
+
+
+class HumanRenderer(Renderer[R]):
+    """A Report laid out for a terminal (Rich), a pipe (plain text) or Markdown."""
+
+    markdown: ClassVar[bool] = False
+
+    def report(self, result: R, stream: IO[Any]) -> Report:
+        raise NotImplementedError
+
+    def bands(self, result: R) -> int:
+        """How many predicate bands the colours spread over."""
+        return 5
+
+    def write(self, result: R, stream: IO[Any]) -> None:
+        from spbe_cli.render.human import write_report
+
+        report = self.report(result, stream)
+        write_report(report, stream, markdown_out=self.markdown, bands=self.bands(result))
+
+
+class JsonRenderer(Renderer[R]):
+    """The documented JSON contract: a record per result, Decimals verbatim."""
+
+    def record(self, result: R) -> Any:
+        raise NotImplementedError
+
+    def write(self, result: R, stream: IO[Any]) -> None:
+        from spbe_cli.render.records import to_json
+
+        stream.write(to_json(self.record(result)))
