@@ -20,6 +20,7 @@ from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
 from spbe_cli.render.human import wants_rich
+from spbe_cli.render.records import index_record
 from spbe_cli.render.tables import Align, Report, Table
 
 SPARK_RICH = "▁▂▃▄▅▆▇█"
@@ -359,10 +360,7 @@ def _series_record(s: Series) -> dict[str, Any]:
     return {
         "id": s.id,
         "name": s.name,
-        "points": [
-            {"value": p.value, "exact": exact_text(p.exact), "predicate": p.predicate}
-            for p in s.points
-        ],
+        "points": [index_record(p) for p in s.points],
         "delta": s.delta,
         "delta_exact": exact_text(s.delta_exact),
     }

@@ -13,15 +13,12 @@ from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
+from spbe_cli.render.records import value_record
 from spbe_cli.render.tables import Align, Report, Table
 
 
 def _index(rubric: Rubric, value: Any) -> dict[str, Any]:
-    return {
-        "value": round_half_up(value, rubric.decimals),
-        "exact": exact_text(value),
-        "predicate": rubric.predicate_for(value),
-    }
+    return value_record(round_half_up(value, rubric.decimals), value, rubric.predicate_for(value))
 
 
 def _level(rubric: Rubric, step: Step, level: int) -> str:

@@ -18,7 +18,7 @@ from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render.base import HumanRenderer, Renderer
-from spbe_cli.render.records import encode_at
+from spbe_cli.render.records import encode_at, value_record
 from spbe_cli.render.tables import Align, Report, Table
 
 
@@ -49,20 +49,12 @@ def row_record(item: Ranked, ranking: Ranking) -> dict[str, Any]:
         "instansi": {"nama": row.nama, "jenis": row.jenis, "provinsi": row.provinsi},
         "tahun": row.tahun,
         "rubric": rubric.id,
-        "index": {
-            "value": _shown(row.index, rubric.decimals),
-            "exact": exact_text(row.index),
-            "predicate": row.predicate,
-        },
+        "index": value_record(_shown(row.index, rubric.decimals), row.index, row.predicate),
         "domains": [
             {
                 "id": domains[key].id,
                 "name": domains[key].name,
-                "index": {
-                    "value": _shown(v, rubric.decimals),
-                    "exact": exact_text(v),
-                    "predicate": rubric.predicate_for(v),
-                },
+                "index": value_record(_shown(v, rubric.decimals), v, rubric.predicate_for(v)),
             }
             for key, v in row.domains
         ],
@@ -76,7 +68,7 @@ def row_record(item: Ranked, ranking: Ranking) -> dict[str, Any]:
 
 def _stat_record(stat: Stat, decimals: int) -> dict[str, Any]:
     return {
-        name: {"value": _shown(value, decimals), "exact": exact_text(value)}
+        name: value_record(_shown(value, decimals), value)
         for name, value in (("mean", stat.mean), ("max", stat.maximum), ("min", stat.minimum))
     }
 

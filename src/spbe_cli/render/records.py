@@ -15,18 +15,21 @@ from spbe_cli.core.scoring import GroupScore, Index, Scorecard
 from spbe_cli.model.exact import exact_text, round_half_up
 
 
+def value_record(value: Decimal, exact: Fraction, predicate: str | None = None) -> dict[str, Any]:
+    """`{value, exact, predicate}`: how every index, mean or bound appears in every record.
+
+    `value` is the displayed value (two decimals, half up), `exact` the value that decides.
+    """
+    record: dict[str, Any] = {"value": value, "exact": exact_text(exact)}
+    if predicate is not None:
+        record["predicate"] = predicate
+    return record
+
+
 def index_record(index: Index) -> dict[str, Any]:
-    record: dict[str, Any] = {
-        "value": index.value,
-        "exact": exact_text(index.exact),
-        "predicate": index.predicate,
-    }
+    record = value_record(index.value, index.exact, index.predicate)
     if not index.settled:
-        record["high"] = {
-            "value": index.high_value,
-            "exact": exact_text(index.high),
-            "predicate": index.high_predicate,
-        }
+        record["high"] = value_record(index.high_value, index.high, index.high_predicate)
     return record
 
 
