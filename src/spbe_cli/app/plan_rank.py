@@ -26,7 +26,7 @@ class UsageError(Exception):
 
 
 def parse_target(raw: str, rubric: Rubric, lang: Lang) -> Fraction:
-    """A number ("3.5", "3,5") or a predicate name ("Sangat Baik": that band's lower bound)."""
+    """A number ("3.5", "3,5") or a predicate name of the rubric (that band's lower bound)."""
     band = rubric.band_named(raw)
     if band is not None:
         return band.low

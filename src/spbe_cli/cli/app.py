@@ -386,7 +386,7 @@ def _run_plan_rank(call: object) -> NoReturn:
 @app.command()
 def plan(
     file: Annotated[Path, typer.Argument(help="An assessment file (complete).")],
-    target: Annotated[str, typer.Option(help="A target index (3.5) or predicate (Sangat Baik).")],
+    target: Annotated[str, typer.Option(help="A target index (3.5) or a predicate of the rubric.")],
     fmt: PlanFormat = "table",
     lang: LangOpt = "id",
     max_per_indicator: Annotated[
@@ -429,7 +429,7 @@ def rank(
     ] = None,
     top: Annotated[int | None, typer.Option(min=1, help="Show rows ranked N or better.")] = None,
     good_from: Annotated[
-        str | None, typer.Option(help="The band counted as good in the summary (default: Baik).")
+        str | None, typer.Option(help="The band counted as good (default: the rubric's good_from).")
     ] = None,
     allow_mixed: Annotated[bool, typer.Option(help="Rank several years or rubrics.")] = False,
     output: OutputOpt = None,
@@ -585,7 +585,7 @@ def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
     force: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
     target: Annotated[
-        str | None, typer.Option(help="Add the plan to this index (3.5) or predicate (Baik).")
+        str | None, typer.Option(help="Add the plan to this index (3.5) or a predicate.")
     ] = None,
     lang: LangOpt = "id",
 ) -> None:
