@@ -170,7 +170,8 @@ def _check_names(data: dict[Any, Any], rubric: Rubric | None) -> list[Problem]:
             )
         elif not allowed and not isinstance(value, str):
             expected = {"catalogue": "type.str"}
-            params = {"field": field, "expected": expected, "got": describe_input(value)}
+            params: dict[str, object] = {"field": field, "expected": expected}
+            params["got"] = describe_input(value)
             problems.append(Problem("SPBE106", path, params))
     return problems
 

@@ -312,7 +312,7 @@ def _band_of(raw: RawRubric, name: str) -> RawBand | None:
 def _check_evidence(raw: RawRubric) -> Iterator[Problem]:
     level = raw.evidence_from_level
     if level is not None and not raw.levels.min <= level <= raw.levels.max:
-        params = {"got": level, "min": raw.levels.min, "max": raw.levels.max}
+        params: dict[str, object] = {"got": level, "min": raw.levels.min, "max": raw.levels.max}
         yield Problem("SPBE217", ("evidence_from_level",), params)
 
 
@@ -451,15 +451,15 @@ def _check_indicator(
     raw: RawRubric, ind: RawIndicator, where: tuple[str, ...], levels_ok: bool
 ) -> Iterator[Problem]:
     if ind.weight <= 0:
-        params = {"id": ind.id, "got": exact_text(ind.weight)}
+        params: dict[str, object] = {"id": ind.id, "got": exact_text(ind.weight)}
         yield Problem("SPBE211", (*where, "weight"), params)
     if ind.scale not in raw.scales:
         yield Problem("SPBE206", (*where, "scale"), {"id": ind.id, "scale": ind.scale})
     low, high = raw.levels.min, raw.levels.max
     outside = [lv for lv in ind.criteria if not low <= lv <= high]
     if outside and levels_ok:
-        params = {"id": ind.id, "levels": outside, "min": low, "max": high}
-        yield Problem("SPBE212", (*where, "criteria", str(outside[0])), params)
+        found: dict[str, object] = {"id": ind.id, "levels": outside, "min": low, "max": high}
+        yield Problem("SPBE212", (*where, "criteria", str(outside[0])), found)
 
 
 def _sum_check(
