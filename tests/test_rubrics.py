@@ -288,7 +288,7 @@ def test_rubric_ids_are_strict():
     assert {p.code for p in problems} == {"SPBE106"}
     data["aspects"][1]["indicators"][0]["id"] = " 2"
     problems = build_rubric(data)
-    assert isinstance(problems, list) and [p.code for p in problems] == ["SPBE208"]
+    assert isinstance(problems, list) and [p.code for p in problems] == ["SPBE213"]
 
 
 def test_weights_are_exact_not_float():

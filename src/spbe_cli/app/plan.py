@@ -24,7 +24,7 @@ class PlanRequest:
 
 
 def parse_target(raw: str, rubric: Rubric) -> Fraction:
-    """A number ("3.5", "3,5") or a predicate name ("Sangat Baik": that band's lower bound)."""
+    """A number ("3.5", "3,5") or a predicate name of the rubric (that band's lower bound)."""
     band = rubric.band_named(raw)
     if band is not None:
         return band.low

@@ -16,7 +16,7 @@ PlanFormat = format_option("plan")
 @command
 def plan(
     file: Annotated[Path, typer.Argument(help="An assessment file (complete).")],
-    target: Annotated[str, typer.Option(help="A target index (3.5) or predicate (Sangat Baik).")],
+    target: Annotated[str, typer.Option(help="A target index (3.5) or a predicate of the rubric.")],
     fmt: PlanFormat = "table",
     lang: LangOpt = "id",
     max_per_indicator: Annotated[

@@ -21,7 +21,7 @@ def report(
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
     force: ForceOpt = False,
     target: Annotated[
-        str | None, typer.Option(help="Add the plan to this index (3.5) or predicate (Baik).")
+        str | None, typer.Option(help="Add the plan to this index (3.5) or a predicate.")
     ] = None,
     lang: LangOpt = "id",
 ) -> None:

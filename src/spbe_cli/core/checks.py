@@ -17,9 +17,6 @@ from spbe_cli.model.assessment import Assessment, Entry
 from spbe_cli.model.problems import Problem
 from spbe_cli.model.rubric import Rubric, era_years, name_key
 
-EVIDENCE_FROM_LEVEL = 3
-"""From this level on a claim needs evidence (bukti dukung) to pass the document review."""
-
 
 def assessment_warnings(assessment: Assessment, rubric: Rubric, today: date) -> list[Problem]:
     """Every warning about one validated assessment, in indicator order then the year."""
@@ -38,7 +35,9 @@ def _claim_warnings(assessment: Assessment, key: str, rubric: Rubric) -> list[Pr
     entry = assessment.entry(key)
     assert entry is not None
     unexplained = level > rubric.level_min and not (entry.penjelasan or "").strip()
-    unproven = level >= EVIDENCE_FROM_LEVEL and not any(b.strip() for b in entry.bukti_dukung or [])
+    unproven = level >= rubric.evidence_from_level and not any(
+        b.strip() for b in entry.bukti_dukung or []
+    )
     if not (unexplained or unproven):
         return []
     long_form = isinstance(assessment.indikator.get(key), Entry)
@@ -48,7 +47,7 @@ def _claim_warnings(assessment: Assessment, key: str, rubric: Rubric) -> list[Pr
         params = {"id": key, "level": level, "min": rubric.level_min}
         problems.append(Problem("SPBE351", where, params, severity="warning"))
     if unproven:
-        params = {"id": key, "level": level, "from": EVIDENCE_FROM_LEVEL}
+        params = {"id": key, "level": level, "from": rubric.evidence_from_level}
         problems.append(Problem("SPBE352", where, params, severity="warning"))
     return problems
 

@@ -1,10 +1,11 @@
 """Comparing assessments: what moved the index between two scorecards, or across several.
 
 A pure core: it takes Scorecards and returns frozen results; it never prints or reads files.
-Every change is exact. An indicator's effect is (new level − old level) × weight / 100, so the
-effects of all indicators add up to the exact change of the index by construction (the index is
-Σ level × weight / 100). The change a reader sees is the difference of the two displayed, rounded
-values (2.79 − 1.69 = +1.10), so a printed table adds up; the exact change travels alongside.
+Every change is exact. An indicator's effect is (new level − old level) × weight / W (W the
+rubric's total weight), so the effects of all indicators add up to the exact change of the index
+by construction (the index is Σ level × weight / W). The change a reader sees is the difference
+of the two displayed, rounded values (2.79 − 1.69 = +1.10), so a printed table adds up; the exact
+change travels alongside.
 
 Two files scored with different rubrics are never paired indicator by indicator: only the overall
 index, the predicate and the domains both rubrics share by name are compared.
@@ -19,7 +20,6 @@ from fractions import Fraction
 from typing import Literal
 
 from spbe_cli.core.scoring import GroupScore, Index, IndicatorScore, Scorecard
-from spbe_cli.model.assessment import STAGES
 from spbe_cli.model.rubric import Indicator, Rubric, name_key
 
 Direction = Literal["up", "down", "same"]
@@ -74,7 +74,7 @@ class IndicatorChange:
     old_level: int | None
     new_level: int | None
     effect: Fraction
-    """(new − old) × weight / 100: this indicator's share of the change of the overall index."""
+    """(new − old) × weight / W: this indicator's share of the change of the overall index."""
 
     @property
     def direction(self) -> Direction:
@@ -114,9 +114,17 @@ class Comparison:
 
     @property
     def correction(self) -> bool:
-        """A later stage of the same assessment: its changes are the assessors' corrections."""
-        old, new = self.old.assessment.tahap, self.new.assessment.tahap
-        return self.kind == "stages" and STAGES.index(new) > STAGES.index(old)
+        """A later stage of the same assessment: its changes are the assessors' corrections.
+
+        "Later" is the rubric's order of stages; a rubric that names no stages orders none, so
+        its stage changes are reported without calling them corrections.
+        """
+        if self.kind != "stages":
+            return False
+        rubric = self.new.rubric
+        old = rubric.stage_order(self.old.assessment.tahap)
+        new = rubric.stage_order(self.new.assessment.tahap)
+        return old is not None and new is not None and new > old
 
     @property
     def changed(self) -> tuple[IndicatorChange, ...]:
@@ -252,15 +260,17 @@ class Trend:
 
 
 def trend_order(cards: Sequence[Scorecard]) -> tuple[int, ...]:
-    """Sorted by year, then stage (mandiri … akhir); files that tie keep the order given.
+    """Sorted by year, then stage in the order of the file's rubric; files that tie keep the
+    order given (so do the stages of a rubric that orders none).
 
     Sorting protects against a shell glob's name order (kota-2022-dokumen.yaml sorts before
     kota-2022.yaml, though the self-assessment comes first).
     """
 
     def key(i: int) -> tuple[int, int]:
-        a = cards[i].assessment
-        return (a.tahun, STAGES.index(a.tahap))
+        card = cards[i]
+        stage = card.rubric.stage_order(card.assessment.tahap)
+        return (card.assessment.tahun, -1 if stage is None else stage)
 
     return tuple(sorted(range(len(cards)), key=key))
 

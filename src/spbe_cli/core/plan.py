@@ -1,11 +1,12 @@
 """Planning: the fewest (or cheapest) one-level steps that lift an assessment to a target index.
 
-A step raises one indicator by one level. Because the index is Σ(level × weight) / 100, a step of
-indicator i always adds exactly weight_i / 100, whatever level it starts from. That makes the
+A step raises one indicator by one level. Because the index is Σ(level × weight) / W (W the
+rubric's total weight, 100 in every SPBE regulation), a step of indicator i always adds exactly
+weight_i / W, whatever level it starts from. That makes the
 problem small and exact, and this module solves it exactly with Fractions, never by heuristics.
 
 Fewest steps (no costs), and why greedy is optimal. Let the available steps be the multiset in
-which indicator i appears cap_i times with gain g_i = weight_i / 100 (cap_i = levels left below the
+which indicator i appears cap_i times with gain g_i = weight_i / W (cap_i = levels left below the
 rubric's top, limited by --max-per-indicator, 0 when excluded). Any plan of k steps is a
 sub-multiset of size k, so its gain is at most the sum G(k) of the k largest gains. G is increasing
 in k, hence the least k with G(k) ≥ need is the least number of steps of any plan, and the
@@ -34,7 +35,7 @@ from fractions import Fraction
 from math import lcm
 
 from spbe_cli.core.scoring import index_of
-from spbe_cli.model.rubric import TOTAL_WEIGHT, Indicator, Rubric
+from spbe_cli.model.rubric import Indicator, Rubric
 
 CostTable = Mapping[str, Sequence[Fraction]]
 """Per indicator key, the cost of each step: entry n is the step to level level_min + 1 + n."""
@@ -107,7 +108,7 @@ def capacities(rubric: Rubric, levels: Mapping[str, int], limits: Constraints) -
 
 
 def current_index(rubric: Rubric, levels: Mapping[str, int]) -> Fraction:
-    return index_of(rubric, rubric.indicators, TOTAL_WEIGHT, dict(levels)).exact
+    return index_of(rubric, rubric.indicators, rubric.total_weight, dict(levels)).exact
 
 
 def make_plan(

@@ -109,6 +109,8 @@ class Summary:
     index: Stat | None
     domains: tuple[tuple[str, Stat], ...]
     good_from: str
+    """The good band's name as the rubric spells it (several joined by " / " when --allow-mixed
+    ranks rubrics whose good bands differ)."""
     shares: tuple[Share, ...]
 
 
@@ -195,32 +197,38 @@ def summarise(rows: list[Row], rubric: Rubric | None, good_from: str | None) -> 
     if rubric is not None and rows:
         for n, domain in enumerate(rubric.domains):
             domains.append((domain.key, _stat([r.domains[n][1] for r in rows])))
-    wanted = _good_band(rubric or (rows[0].rubric if rows else None), good_from or "Baik")
-    shares = _shares(rows, wanted)
+    wanted = _good_label(rows, rubric, good_from)
+    shares = _shares(rows, good_from)
     index = _stat([r.index for r in rows]) if rows else None
     return Summary(len(rows), tuple(counts.items()), index, tuple(domains), wanted, shares)
 
 
-def _good_band(rubric: Rubric | None, name: str) -> str:
-    """The official name of the 'good' band (by default Baik, the ministry's target measure)."""
-    if rubric is None:
-        return name
-    band = rubric.band_named(name)
-    if band is None:
-        raise UnknownBand(name, rubric)
-    return band.name
+def _good_label(rows: list[Row], rubric: Rubric | None, asked: str | None) -> str:
+    """The name of the 'good' band for the summary: the one asked for (--good-from), else each
+    rubric's own `good_from` (the ministry's target measure), so no band name lives in the code."""
+    rubrics = [rubric] if rubric is not None else [r.rubric for r in rows]
+    names: list[str] = []
+    for each in {r.id: r for r in rubrics}.values():
+        name = each.good_from if asked is None else asked
+        band = each.band_named(name)
+        if band is None:
+            raise UnknownBand(name, each)
+        if band.name not in names:
+            names.append(band.name)
+    return " / ".join(names) if names else (asked or "")
 
 
 def _stat(values: list[Fraction]) -> Stat:
     return Stat(sum(values, Fraction(0)) / len(values), max(values), min(values))
 
 
-def _shares(rows: list[Row], good_from: str) -> tuple[Share, ...]:
+def _shares(rows: list[Row], good_from: str | None) -> tuple[Share, ...]:
     tally: dict[str | None, list[int]] = {}
     for row in rows:
-        band = row.rubric.band_named(good_from)
+        name = row.rubric.good_from if good_from is None else good_from
+        band = row.rubric.band_named(name)
         if band is None:
-            raise UnknownBand(good_from, row.rubric)
+            raise UnknownBand(name, row.rubric)
         cell = tally.setdefault(row.jenis, [0, 0])
         cell[0] += 1
         cell[1] += row.index >= band.low

@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from spbe_cli.model.assessment import Assessment
 from spbe_cli.model.exact import round_half_up
-from spbe_cli.model.rubric import TOTAL_WEIGHT, Aspect, Domain, Indicator, Rubric
+from spbe_cli.model.rubric import Aspect, Domain, Indicator, Rubric
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class IndicatorScore:
 
     @property
     def contribution(self) -> Fraction:
-        """level × weight / 100: the indicator's share of the overall index."""
+        """level × weight / total weight: the indicator's share of the overall index."""
         return self.counted * self.indicator.step
 
     @property
@@ -111,7 +111,7 @@ def score(rubric: Rubric, assessment: Assessment) -> Scorecard:
     return Scorecard(
         rubric=rubric,
         assessment=assessment,
-        index=_index(rubric, total, rubric.units_of(TOTAL_WEIGHT)),
+        index=_index(rubric, total, rubric.units_of(rubric.total_weight)),
         domains=domains,
         aspects=aspects,
         indicators=indicators,

@@ -122,36 +122,59 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{field}' harus bilangan pasti (misalnya 1.3 atau \"20/6\"), bukan {got}",
         "'{field}' must be an exact number (e.g. 1.3 or \"20/6\"), not {got}",
     ),
-    "SPBE208": ("{detail}", "{detail}"),
-    # Rubric checks and `spbe rubric check` / `spbe init` (issue 5)
-    "rubric.not_mapping": (
-        "berkas rubrik harus berupa pemetaan (id, title, levels, predicates, scales, ...)",
-        "a rubric file must hold a mapping (id, title, levels, predicates, scales, ...)",
-    ),
-    "rubric.domains_or_aspects": (
-        "tulis `domains` atau `aspects` di tingkat teratas, tidak keduanya",
-        "give either `domains` or `aspects` at the top level, not both",
-    ),
-    "rubric.levels_order": (
+    "SPBE208": (
         "levels.min ({min}) harus lebih kecil dari levels.max ({max})",
         "levels.min ({min}) must be below levels.max ({max})",
     ),
-    "rubric.decimals": (
+    "SPBE209": (
+        "tulis `domains` atau `aspects` di tingkat teratas, tepat salah satunya",
+        "give either `domains` or `aspects` at the top level, exactly one of them",
+    ),
+    "SPBE210": (
         "rounding.decimals harus bilangan bulat 0 sampai 10, bukan {got}",
         "rounding.decimals must be a whole number from 0 to 10, not {got}",
     ),
-    "rubric.weight_positive": (
+    "SPBE211": (
         "bobot indikator {id} harus lebih besar dari 0, bukan {got}",
         "the weight of indicator {id} must be above 0, not {got}",
     ),
-    "rubric.criteria_outside": (
+    "SPBE212": (
         "indikator {id} memberi kriteria untuk level {levels} di luar rentang {min} sampai {max}",
         "indicator {id} gives criteria for levels {levels}, outside the range {min} to {max}",
     ),
-    "rubric.id_blank": (
+    "SPBE213": (
         "id {kind} '{id}' kosong atau diawali/diakhiri spasi; tulis id tanpa spasi di tepinya",
         "{kind} id '{id}' is empty or has spaces around it; write the id without them",
     ),
+    "SPBE214": (
+        "skala '{scale}': nama level {level} kosong",
+        "scale '{scale}': level {level} has no name",
+    ),
+    "SPBE215": (
+        "berkas rubrik harus berupa pemetaan (id, title, levels, predicates, scales, ...)",
+        "a rubric file must hold a mapping (id, title, levels, predicates, scales, ...)",
+    ),
+    "SPBE216": (
+        "good_from '{name}' bukan predikat rubrik ini; pilih salah satu: {allowed}",
+        "good_from '{name}' is not a predicate of this rubric; choose one of: {allowed}",
+    ),
+    "SPBE217": (
+        "evidence_from_level {got} di luar rentang level {min} sampai {max}",
+        "evidence_from_level {got} is outside the levels {min} to {max}",
+    ),
+    "SPBE218": (
+        "{key} kosong; tulis sedikitnya satu nama, atau hapus kuncinya agar nama apa pun diterima",
+        "{key} is empty; list at least one name, or leave the key out to accept any name",
+    ),
+    "SPBE219": (
+        "{key}: nama '{name}' kosong atau diawali/diakhiri spasi; tulis tanpa spasi di tepinya",
+        "{key}: name '{name}' is empty or has spaces around it; write it without them",
+    ),
+    "SPBE220": (
+        "{key}: '{name}' tertulis dua kali; hapus salah satunya",
+        "{key}: '{name}' is listed twice; remove one of them",
+    ),
+    # Rubric checks and `spbe rubric check` / `spbe init` (issue 5)
     "rubric.sum.aspect": ("indikator aspek {id}", "the indicators of aspect {id}"),
     "rubric.sum.domain": ("aspek domain {id}", "the aspects of domain {id}"),
     "rubric.sum.total": ("seluruh bobot di tingkat teratas", "the top-level weights"),
@@ -183,10 +206,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rubric.scale.detail": (
         "kurang {missing}, berlebih {extra}",
         "missing {missing}, extra {extra}",
-    ),
-    "rubric.scale.blank": (
-        "skala '{scale}': nama level {level} kosong",
-        "scale '{scale}': level {level} has no name",
     ),
     "rubric.ok": (
         "OK: {file}: rubrik {id} ({status}), {domains} domain, {aspects} aspek, {indicators} "
@@ -244,6 +263,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "init.agency": ("isi nama instansi", "the agency's name"),
     "init.optional": ("opsional", "optional"),
     "init.stages": ("tahap", "stage"),
+    "init.any_name": (
+        "nama apa pun (rubrik ini tidak menetapkan daftarnya)",
+        "any name (this rubric lists none)",
+    ),
     "init.level_hint": ("pilih {min} sampai {max}", "choose {min} to {max}"),
     "init.dropped": (
         "level tahun lalu {level} di luar rentang {min} sampai {max}; tidak dibawa",

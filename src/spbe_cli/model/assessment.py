@@ -3,11 +3,15 @@
 Levels are validated strictly: YAML 1.1 turns `yes` into True and lax validation would then score
 it as level 1, a wrong official figure without a word. Indicator keys are normalised on purpose
 instead (1 and "1" are the same id), and every problem of a file is reported at once.
+
+The stages (`tahap`) and agency kinds (`instansi.jenis`) a file may name are the rubric's, like
+its levels: each regulation lists its own, so they are checked against the rubric, never a list
+written here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -26,9 +30,6 @@ from spbe_cli.model.shapes import (
     record,
     validator,
 )
-
-STAGES: tuple[str, ...] = ("mandiri", "dokumen", "interviu", "visitasi", "akhir")
-AGENCY_KINDS: tuple[str, ...] = ("kementerian", "lembaga", "provinsi", "kabupaten", "kota")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ class Assessment:
     instansi: Agency | str
     tahun: int
     indikator: dict[str, int | Entry | None]
-    tahap: str = STAGES[0]
+    tahap: str = ""
+    """The stage; a file that names none gets its rubric's first stage ("" if it lists none)."""
 
     @property
     def agency(self) -> Agency:
@@ -87,7 +89,7 @@ _AGENCY = record(
     Agency,
     {
         "nama": STRICT_STR,
-        "jenis": optional(cs.literal_schema(list(AGENCY_KINDS))),
+        "jenis": optional(cs.any_schema()),  # a name of the rubric's: _check_names
         "provinsi": optional(STRICT_STR),
     },
 )
@@ -106,7 +108,7 @@ _ASSESSMENT = validator(
             "rubrik": STRICT_STR,
             "instansi": choice(_agency_form, str=STRICT_STR, agency=_AGENCY),
             "tahun": STRICT_INT,
-            "tahap": cs.literal_schema(list(STAGES)),
+            "tahap": cs.any_schema(),  # a name of the rubric's: _check_names
             "indikator": cs.dict_schema(
                 STRICT_STR, choice(_entry_form, short=optional(STRICT_INT), long=_ENTRY)
             ),
@@ -136,9 +138,42 @@ def validate_assessment(
         problems += [_as_level_problem(p) for p in problems_from(exc, _allowed_keys)]
     if rubric is not None and isinstance(data.get("indikator"), dict):
         problems += _check_levels(data["indikator"], rubric, partial=partial)
+    problems += _check_names(data, rubric)
     if problems or assessment is None:
         return problems
+    if "tahap" not in data and rubric is not None:
+        return replace(assessment, tahap=rubric.default_stage)
     return assessment
+
+
+def _check_names(data: dict[Any, Any], rubric: Rubric | None) -> list[Problem]:
+    """`tahap` and `instansi.jenis` against the rubric's lists; text of any kind when it has none.
+
+    A value off the list is SPBE109 naming the choices, exactly as a fixed list of choices reads.
+    """
+    places: list[tuple[tuple[str, ...], Any, tuple[str, ...]]] = []
+    if "tahap" in data:
+        places.append((("tahap",), data["tahap"], rubric.stages if rubric else ()))
+    agency = data.get("instansi")
+    if isinstance(agency, dict) and agency.get("jenis") is not None:
+        places.append(
+            (("instansi", "jenis"), agency["jenis"], rubric.agency_kinds if rubric else ())
+        )
+    problems: list[Problem] = []
+    for path, value, allowed in places:
+        field = ".".join(path)
+        if allowed and not (isinstance(value, str) and value in allowed):
+            got = describe_input(value).strip("'")
+            choices = ", ".join(f"'{name}'" for name in allowed)
+            problems.append(
+                Problem("SPBE109", path, {"field": field, "got": got, "allowed": choices})
+            )
+        elif not allowed and not isinstance(value, str):
+            expected = {"catalogue": "type.str"}
+            params: dict[str, object] = {"field": field, "expected": expected}
+            params["got"] = describe_input(value)
+            problems.append(Problem("SPBE106", path, params))
+    return problems
 
 
 def _allowed_keys(path: tuple[str, ...]) -> list[str]:

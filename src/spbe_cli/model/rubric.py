@@ -1,8 +1,9 @@
 """The rubric: indicators, weights, levels and predicates of one SPBE framework, read from data.
 
-Nothing here names an indicator, a weight or a bound: every rubric file brings its own. Building a
-Rubric checks what the formulas rely on (weights that add up exactly, unique ids, contiguous
-predicate bands, named levels) so that scoring never has to doubt its input.
+Nothing here names an indicator, a weight, a bound, a predicate, a stage or an agency kind: every
+rubric file brings its own, because each regulation defines them afresh (Pemdi 2026 moved the
+bands). Building a Rubric checks what the formulas rely on (weights that add up exactly, unique
+ids, contiguous predicate bands, named levels) so that scoring never has to doubt its input.
 """
 
 from __future__ import annotations
@@ -29,10 +30,6 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-TOTAL_WEIGHT = Fraction(100)
-"""Weights are shares of the whole index in percent: every rubric's weights add up to this."""
-
-
 @dataclass(frozen=True)
 class Scale:
     id: str
@@ -52,13 +49,11 @@ class Indicator:
     """The weight as a whole number of the rubric's `unit`: sums of levels × units are integers."""
     aspect_key: str
     scale: Scale
+    step: Fraction
+    """What one level of this indicator adds to the overall index: weight / the rubric's total
+    weight. Kept here, not derived, because an indicator does not know its rubric."""
     question: str | None = None
     criteria: Mapping[int, str] = field(default_factory=dict)
-
-    @property
-    def step(self) -> Fraction:
-        """What one level of this indicator adds to the overall index: weight / 100."""
-        return self.weight / TOTAL_WEIGHT
 
     def level_name(self, level: int | None) -> str:
         """The scale's name for `level`; empty for a level not given (a draft)."""
@@ -120,6 +115,20 @@ class Rubric:
     Scoring sums integers of this unit and divides once per index: exact, and far cheaper than
     adding Fractions indicator by indicator.
     """
+    total_weight: Fraction
+    """The weight of the whole index (100 when weights are percent): the overall index is
+    Σ(level × weight) / this, and the checks made sure the top-level weights add up to it."""
+    good_from: str
+    """The band from which a result counts as good in `spbe rank`'s summary (the ministry's
+    target measure); always the name of one of `bands`, as the rubric spells it."""
+    evidence_from_level: int
+    """From this level on a claim is expected to carry evidence (`bukti_dukung`, warning
+    SPBE352); inside [level_min, level_max]."""
+    stages: tuple[str, ...]
+    """The assessment stages (`tahap`) in the order they happen; empty when the rubric names
+    none, and then any stage name is accepted and stages are not ordered."""
+    agency_kinds: tuple[str, ...]
+    """The agency kinds (`instansi.jenis`) allowed; empty when any kind is accepted."""
 
     def units_of(self, weight: Fraction) -> int:
         """A group weight (a sum of indicator weights) in units; exact by construction."""
@@ -132,8 +141,13 @@ class Rubric:
         return self.status != "verified"
 
     @property
-    def total_weight(self) -> Fraction:
-        return sum((i.weight for i in self.indicators), Fraction(0))
+    def default_stage(self) -> str:
+        """The stage of a file that names none: the first one, or no stage at all ("")."""
+        return self.stages[0] if self.stages else ""
+
+    def stage_order(self, stage: str) -> int | None:
+        """Where `stage` comes in the rubric's order; None when the rubric orders no stages."""
+        return self.stages.index(stage) if stage in self.stages else None
 
     def predicate_for(self, value: Fraction) -> str:
         """The predicate of an exact value: bands compare exact fractions, never rounded text."""

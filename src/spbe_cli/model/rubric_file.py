@@ -1,7 +1,12 @@
 """Build a Rubric from a rubric file's data, or say precisely what is wrong with it.
 
 Pydantic checks the shape; the checks here are the ones the formulas depend on. Every problem
-carries the path of the offending entry so the loader can point at its line.
+carries the path of the offending entry so the loader can point at its line, and every kind of
+problem has its own code (SPBE201–220), so a user can look one up and a test can pin one down.
+
+The regulation's facts that are not indicators (the total weight, the band counted as good, the
+level from which evidence is expected, the stages and agency kinds) are optional keys: a custom
+rubric that omits them gets the defaults below, documented in rubrics/README.md.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ from spbe_cli.model.exact import NumberFormatError, exact_text, parse_number
 from spbe_cli.model.problems import Problem, path_of
 from spbe_cli.model.pydantic_problems import problems_from
 from spbe_cli.model.rubric import (
-    TOTAL_WEIGHT,
     Aspect,
     Domain,
     Indicator,
@@ -120,6 +124,43 @@ class RawRubric:
     rounding: RawRounding = RawRounding()
     domains: list[RawDomain] | None = None
     aspects: list[RawAspect] | None = None
+    total_weight: Fraction | None = None
+    good_from: str | None = None
+    evidence_from_level: int | None = None
+    stages: list[str] | None = None
+    agency_kinds: list[str] | None = None
+
+
+DEFAULT_TOTAL_WEIGHT = Fraction(100)
+"""`total_weight` when a rubric omits it: weights in percent, as every SPBE regulation has them."""
+NAME_LISTS = ("stages", "agency_kinds")
+"""The optional lists of names an assessment's `tahap` and `instansi.jenis` must come from."""
+
+
+def default_good_from(bands: list[RawBand]) -> str:
+    """The middle band (the upper middle one of an even number): where a result stops being
+    below average. For the ministry's five bands that is the third, its own target measure."""
+    return bands[len(bands) // 2].name
+
+
+def default_evidence_from(low: int, high: int) -> int:
+    """The middle level, rounded up: 3 on both 1–5 (59/2020) and 0–5 (5/2018), the level from
+    which the regulation's criteria describe something that exists and can be shown."""
+    return (low + high + 1) // 2
+
+
+FACT_KEYS: dict[str, str] = {
+    "total_weight": "The weight of the whole index; the top-level weights add up to it. "
+    "Default 100 (weights in percent).",
+    "good_from": "The predicate counted as good in `spbe rank`'s summary. "
+    "Default: the middle band (the upper middle one of an even number).",
+    "evidence_from_level": "The level from which a claim is expected to carry `bukti_dukung` "
+    "(warning SPBE352). Default: the middle level, rounded up.",
+    "stages": "The assessment stages an assessment's `tahap` may name, in order; the first is "
+    "the default. Default: any stage name, unordered.",
+    "agency_kinds": "The kinds an assessment's `instansi.jenis` may name. Default: any kind.",
+}
+"""The regulation's facts as optional keys, described for editors as rubrics/README.md does."""
 
 
 def _rubric_shape() -> CoreSchema:
@@ -161,6 +202,11 @@ def _rubric_shape() -> CoreSchema:
             ),
             "domains": optional(cs.list_schema(domain)),
             "aspects": optional(cs.list_schema(aspect)),
+            "total_weight": optional(EXACT),
+            "good_from": optional(TEXT),
+            "evidence_from_level": optional(STRICT_INT),
+            "stages": optional(cs.list_schema(TEXT)),
+            "agency_kinds": optional(cs.list_schema(TEXT)),
         },
     )
 
@@ -177,6 +223,12 @@ def rubric_json_schema() -> dict[str, Any]:
     from pydantic.json_schema import GenerateJsonSchema
 
     schema = GenerateJsonSchema().generate(RUBRIC_SHAPE)
+    for key, description in FACT_KEYS.items():
+        schema["properties"][key]["description"] = description
+    for key in NAME_LISTS:
+        listed = schema["properties"][key]["anyOf"][0]
+        listed.update(minItems=1, uniqueItems=True)
+        listed["items"]["minLength"] = 1
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "spbe-cli rubric",
@@ -192,7 +244,7 @@ def build_rubric(data: Any) -> Rubric | list[Problem]:
     well-formed tree, so they run once the shape is right, and then all of them run together.
     """
     if not isinstance(data, dict):
-        return [Problem("SPBE208", (), {"detail": {"catalogue": "rubric.not_mapping"}})]
+        return [Problem("SPBE215", ())]
     try:
         raw = _RUBRIC.validate_python(data)
     except ValidationError as exc:
@@ -219,27 +271,64 @@ def _allowed_keys(path: tuple[str, ...]) -> list[str]:
 
 
 def _detail(key: str, **params: object) -> dict[str, object]:
-    """An SPBE208/SPBE204 detail as a catalogue message, so it reads in both languages."""
+    """An SPBE204/SPBE201 detail as a catalogue message, so it reads in both languages."""
     return {"catalogue": key, **params}
 
 
 def _check(raw: RawRubric) -> Iterator[Problem]:
     if raw.domains is not None and raw.aspects is not None:
-        detail = _detail("rubric.domains_or_aspects")
-        yield Problem("SPBE208", ("aspects",), {"detail": detail}, at="key")
+        yield Problem("SPBE209", ("aspects",), at="key")
     elif raw.domains is None and raw.aspects is None:
-        yield Problem("SPBE208", (), {"detail": _detail("rubric.domains_or_aspects")})
+        yield Problem("SPBE209", ())
     if not 0 <= raw.rounding.decimals <= 10:
-        detail = _detail("rubric.decimals", got=raw.rounding.decimals)
-        yield Problem("SPBE208", ("rounding", "decimals"), {"detail": detail})
+        yield Problem("SPBE210", ("rounding", "decimals"), {"got": raw.rounding.decimals})
     levels_ok = raw.levels.min < raw.levels.max
     if not levels_ok:
-        detail = _detail("rubric.levels_order", min=raw.levels.min, max=raw.levels.max)
-        yield Problem("SPBE208", ("levels",), {"detail": detail})
+        yield Problem("SPBE208", ("levels",), {"min": raw.levels.min, "max": raw.levels.max})
     else:
         yield from _check_scales(raw)
         yield from _check_bands(raw)
+        yield from _check_evidence(raw)
+    yield from _check_good_from(raw)
+    for key in NAME_LISTS:
+        yield from _check_names(key, getattr(raw, key))
     yield from _check_tree(raw, levels_ok)
+
+
+def _check_good_from(raw: RawRubric) -> Iterator[Problem]:
+    """The good band is looked up as `spbe rank --good-from` looks it up: case ignored."""
+    if raw.good_from is None or not raw.predicates:
+        return
+    if _band_of(raw, raw.good_from) is None:
+        allowed = ", ".join(b.name for b in raw.predicates)
+        yield Problem("SPBE216", ("good_from",), {"name": raw.good_from, "allowed": allowed})
+
+
+def _band_of(raw: RawRubric, name: str) -> RawBand | None:
+    wanted = name.strip().casefold()
+    return next((b for b in raw.predicates if b.name.casefold() == wanted), None)
+
+
+def _check_evidence(raw: RawRubric) -> Iterator[Problem]:
+    level = raw.evidence_from_level
+    if level is not None and not raw.levels.min <= level <= raw.levels.max:
+        params: dict[str, object] = {"got": level, "min": raw.levels.min, "max": raw.levels.max}
+        yield Problem("SPBE217", ("evidence_from_level",), params)
+
+
+def _check_names(key: str, names: list[str] | None) -> Iterator[Problem]:
+    """A list that restricts what assessments may say: an empty one would refuse every file."""
+    if names is None:
+        return
+    if not names:
+        yield Problem("SPBE218", (key,), {"key": key})
+    seen: set[str] = set()
+    for n, name in enumerate(names):
+        if not name.strip() or name != name.strip():
+            yield Problem("SPBE219", (key, str(n)), {"key": key, "name": name})
+        elif name.casefold() in seen:
+            yield Problem("SPBE220", (key, str(n)), {"key": key, "name": name})
+        seen.add(name.casefold())
 
 
 def _check_scales(raw: RawRubric) -> Iterator[Problem]:
@@ -256,8 +345,8 @@ def _check_scales(raw: RawRubric) -> Iterator[Problem]:
             yield Problem("SPBE205", ("scales", sid, "levels"), params)
         for level, name in scale.levels.items():
             if not name.strip():
-                detail = _detail("rubric.scale.blank", scale=sid, level=level)
-                yield Problem("SPBE208", ("scales", sid, "levels", str(level)), {"detail": detail})
+                params = {"scale": sid, "level": level}
+                yield Problem("SPBE214", ("scales", sid, "levels", str(level)), params)
 
 
 def _check_bands(raw: RawRubric) -> Iterator[Problem]:
@@ -309,8 +398,7 @@ class _Ids:
     def check(self, kind: str, ident: int | str, where: tuple[str, ...]) -> Iterator[Problem]:
         named = {"catalogue": kind}
         if isinstance(ident, str) and (not ident.strip() or ident != ident.strip()):
-            detail = _detail("rubric.id_blank", kind=named, id=ident)
-            yield Problem("SPBE208", (*where, "id"), {"detail": detail})
+            yield Problem("SPBE213", (*where, "id"), {"kind": named, "id": ident})
         if str(ident) in self.seen[kind]:
             yield Problem("SPBE202", (*where, "id"), {"kind": named, "id": ident})
         self.seen[kind].add(str(ident))
@@ -337,7 +425,8 @@ def _check_tree(raw: RawRubric, levels_ok: bool) -> Iterator[Problem]:
         else:
             total += dsum
     top = "domains" if raw.domains is not None else "aspects"
-    yield from _sum_check(total, TOTAL_WEIGHT, _detail("rubric.sum.total"), (top,), at="key")
+    expected = DEFAULT_TOTAL_WEIGHT if raw.total_weight is None else raw.total_weight
+    yield from _sum_check(total, expected, _detail("rubric.sum.total"), (top,), at="key")
 
 
 def _check_aspect(
@@ -362,15 +451,15 @@ def _check_indicator(
     raw: RawRubric, ind: RawIndicator, where: tuple[str, ...], levels_ok: bool
 ) -> Iterator[Problem]:
     if ind.weight <= 0:
-        detail = _detail("rubric.weight_positive", id=ind.id, got=exact_text(ind.weight))
-        yield Problem("SPBE208", (*where, "weight"), {"detail": detail})
+        params: dict[str, object] = {"id": ind.id, "got": exact_text(ind.weight)}
+        yield Problem("SPBE211", (*where, "weight"), params)
     if ind.scale not in raw.scales:
         yield Problem("SPBE206", (*where, "scale"), {"id": ind.id, "scale": ind.scale})
     low, high = raw.levels.min, raw.levels.max
     outside = [lv for lv in ind.criteria if not low <= lv <= high]
     if outside and levels_ok:
-        detail = _detail("rubric.criteria_outside", id=ind.id, levels=outside, min=low, max=high)
-        yield Problem("SPBE208", (*where, "criteria", str(outside[0])), {"detail": detail})
+        found: dict[str, object] = {"id": ind.id, "levels": outside, "min": low, "max": high}
+        yield Problem("SPBE212", (*where, "criteria", str(outside[0])), found)
 
 
 def _sum_check(
@@ -390,17 +479,21 @@ def _assemble(raw: RawRubric) -> Rubric:
     scales = {sid: Scale(sid, s.name, dict(s.levels)) for sid, s in raw.scales.items()}
     groups = _groups(raw)
     unit = weight_unit([ri.weight for _, _, ras in groups for ra in ras for ri in ra.indicators])
+    total = DEFAULT_TOTAL_WEIGHT if raw.total_weight is None else raw.total_weight
     domains: list[Domain] = []
     aspects: list[Aspect] = []
     for _, rdomain, raspects in groups:
         dkey = str(rdomain.id) if rdomain else None
-        built = [_aspect(ra, dkey, scales, unit) for ra in raspects]
+        built = [_aspect(ra, dkey, scales, unit, total) for ra in raspects]
         aspects.extend(built)
         if rdomain is not None:
             domains.append(
                 Domain(str(rdomain.id), rdomain.id, rdomain.name, rdomain.weight, tuple(built))
             )
     indicators = tuple(i for a in aspects for i in a.indicators)
+    good = _band_of(raw, raw.good_from) if raw.good_from is not None else None
+    low, high = raw.levels.min, raw.levels.max
+    evidence = raw.evidence_from_level
     return Rubric(
         id=raw.id,
         title=raw.title,
@@ -418,6 +511,11 @@ def _assemble(raw: RawRubric) -> Rubric:
         indicators=indicators,
         by_key={i.key: i for i in indicators},
         unit=unit,
+        total_weight=total,
+        good_from=good.name if good is not None else default_good_from(raw.predicates),
+        evidence_from_level=default_evidence_from(low, high) if evidence is None else evidence,
+        stages=tuple(raw.stages or ()),
+        agency_kinds=tuple(raw.agency_kinds or ()),
     )
 
 
@@ -428,7 +526,9 @@ def weight_unit(weights: list[Fraction]) -> Fraction:
     )
 
 
-def _aspect(ra: RawAspect, dkey: str | None, scales: dict[str, Scale], unit: Fraction) -> Aspect:
+def _aspect(
+    ra: RawAspect, dkey: str | None, scales: dict[str, Scale], unit: Fraction, total: Fraction
+) -> Aspect:
     inds = tuple(
         Indicator(
             key=str(ri.id),
@@ -438,6 +538,7 @@ def _aspect(ra: RawAspect, dkey: str | None, scales: dict[str, Scale], unit: Fra
             units=(ri.weight / unit).numerator,
             aspect_key=str(ra.id),
             scale=scales[ri.scale],
+            step=ri.weight / total,
             question=ri.question,
             criteria=dict(ri.criteria),
         )

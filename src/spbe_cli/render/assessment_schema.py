@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from spbe_cli.model.assessment import AGENCY_KINDS, STAGES
 from spbe_cli.model.rubric import Indicator, Rubric
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -32,16 +31,12 @@ def assessment_schema(rubric: Rubric) -> dict[str, Any]:
                 "default": rubric.id,
                 "examples": [rubric.id],
             },
-            "instansi": _agency_schema(),
+            "instansi": _agency_schema(rubric),
             "tahun": {
                 "description": f"Tahun evaluasi / evaluation year (rubric era {rubric.era}).",
                 "type": "integer",
             },
-            "tahap": {
-                "description": "Tahap penilaian / assessment stage.",
-                "enum": list(STAGES),
-                "default": STAGES[0],
-            },
+            "tahap": _stage_schema(rubric),
             "indikator": {
                 "description": "Level per indikator / the level of every indicator.",
                 "type": "object",
@@ -53,7 +48,19 @@ def assessment_schema(rubric: Rubric) -> dict[str, Any]:
     }
 
 
-def _agency_schema() -> dict[str, Any]:
+def _names(names: tuple[str, ...]) -> dict[str, Any]:
+    """The rubric's list as an enum; any text when the rubric lists none (as validation does)."""
+    return {"enum": list(names)} if names else {"type": "string"}
+
+
+def _stage_schema(rubric: Rubric) -> dict[str, Any]:
+    schema = {"description": "Tahap penilaian / assessment stage.", **_names(rubric.stages)}
+    if rubric.stages:
+        schema["default"] = rubric.default_stage
+    return schema
+
+
+def _agency_schema(rubric: Rubric) -> dict[str, Any]:
     return {
         "description": "Nama instansi, atau pemetaan nama/jenis/provinsi / the agency.",
         "anyOf": [
@@ -64,7 +71,7 @@ def _agency_schema() -> dict[str, Any]:
                 "required": ["nama"],
                 "properties": {
                     "nama": {"type": "string", "minLength": 1},
-                    "jenis": {"enum": list(AGENCY_KINDS)},
+                    "jenis": _names(rubric.agency_kinds),
                     "provinsi": {"type": "string"},
                 },
             },

@@ -1,4 +1,8 @@
-"""CSV for spreadsheets: one long table (index, domains, aspects, indicators) per file, stacked."""
+"""CSV for spreadsheets: one long table (index, domains, aspects, indicators) per file, stacked.
+
+The index row's weight is the rubric's total weight (100 in every SPBE regulation), so a
+spreadsheet dividing Σ level × weight by it gets the index of any rubric.
+"""
 
 from __future__ import annotations
 
@@ -46,7 +50,7 @@ def scorecards_csv(cards: list[tuple[str, Scorecard]]) -> str:
                 "",
                 a.agency.nama,
                 card.rubric.id,
-                "100",
+                exact_text(card.rubric.total_weight),
                 "",
                 "",
                 *_index_cells(card.index),

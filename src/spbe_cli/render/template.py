@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from spbe_cli.messages import Lang, text
-from spbe_cli.model.assessment import AGENCY_KINDS, STAGES, Agency, Assessment
+from spbe_cli.model.assessment import Agency, Assessment
 from spbe_cli.model.exact import exact_text
 from spbe_cli.model.rubric import Aspect, Indicator, Rubric, era_years
 
@@ -186,6 +186,11 @@ def _sections(
             yield lines + _indicator_comments(rubric, ind, options, indent), ind
 
 
+def _choices(names: tuple[str, ...], lang: Lang) -> str:
+    """The rubric's list for a comment, or a word that any name will do when it has none."""
+    return ", ".join(names) if names else text("init.any_name", lang)
+
+
 def _entry(options: InitOptions, key: str) -> Carried:
     carried = options.previous.entries.get(key) if options.previous else None
     return carried or Carried(None, "", ())
@@ -201,6 +206,16 @@ def _y(value: Any) -> str:
     return str(value)
 
 
+_YAML11_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
+"""Plain words YAML 1.1 reads as booleans or null: a stage called `no` must be quoted."""
+
+
+def _y_name(value: str) -> str:
+    """A name as a plain YAML word when it reads back as the same text, quoted otherwise."""
+    plain = re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", value) and value.lower() not in _YAML11_WORDS
+    return value if plain else _y(value)
+
+
 def _yaml_key(ind: Indicator) -> str:
     return str(ind.id) if isinstance(ind.id, int) else json.dumps(ind.id, ensure_ascii=False)
 
@@ -214,11 +229,9 @@ def render_yaml(rubric: Rubric, options: InitOptions) -> str:
     ref = options.rubric_ref
     plain = re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*|\.{0,2}/[A-Za-z0-9_./-]+", ref)
     lines += [f"rubrik: {ref if plain else _y(ref)}", "instansi:"]
-    lines += _yaml_agency(options.agency, lang)
-    lines += [
-        f"tahun: {options.year}",
-        f"tahap: mandiri  # {text('init.stages', lang)}: {', '.join(STAGES)}",
-    ]
+    lines += _yaml_agency(rubric, options.agency, lang)
+    stages = f"{text('init.stages', lang)}: {_choices(rubric.stages, lang)}"
+    lines += [f"tahun: {options.year}", f"tahap: {_y_name(rubric.default_stage)}  # {stages}"]
     lines.append("indikator:")
     hint = text("init.level_hint", lang, min=rubric.level_min, max=rubric.level_max)
     for comments, ind in _sections(rubric, options, "  "):
@@ -232,14 +245,16 @@ def render_yaml(rubric: Rubric, options: InitOptions) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _yaml_agency(agency: Agency, lang: Lang) -> list[str]:
+def _yaml_agency(rubric: Rubric, agency: Agency, lang: Lang) -> list[str]:
     optional = text("init.optional", lang)
+    kinds = rubric.agency_kinds
     nama = f"  nama: {_y(agency.nama)}"
     lines = [nama if agency.nama else f"{nama}  # {text('init.agency', lang)}"]
     if agency.jenis:
         lines.append(f"  jenis: {agency.jenis}")
     else:
-        lines.append(f"  # jenis: kota  # {optional}: {', '.join(AGENCY_KINDS)}")
+        example = _y_name(kinds[-1]) if kinds else ""
+        lines.append(f"  # jenis: {example}  # {optional}: {_choices(kinds, lang)}")
     if agency.provinsi:
         lines.append(f"  provinsi: {_y(agency.provinsi)}")
     else:
@@ -259,15 +274,16 @@ def render_toml(rubric: Rubric, options: InitOptions) -> str:
     if options.bundled:
         lines += [f"#:schema {schema_url(rubric.id)}", "#"]
     lines += _header(rubric, options)
-    top = {"rubrik": options.rubric_ref, "tahun": options.year, "tahap": STAGES[0]}
+    top = {"rubrik": options.rubric_ref, "tahun": options.year, "tahap": rubric.default_stage}
     lines += tomli_w.dumps(top).splitlines()
-    lines.append(f"# {text('init.stages', lang)}: {', '.join(STAGES)}")
+    lines.append(f"# {text('init.stages', lang)}: {_choices(rubric.stages, lang)}")
     lines.append("")
     lines += tomli_w.dumps({"instansi": _toml_agency(options.agency)}).splitlines()
     if not options.agency.jenis:
-        lines.append(
-            f'# jenis = "kota"  # {text("init.optional", lang)}: {", ".join(AGENCY_KINDS)}'
-        )
+        kinds = rubric.agency_kinds
+        example = tomli_w.dumps({"jenis": kinds[-1] if kinds else ""}).strip()
+        optional = text("init.optional", lang)
+        lines.append(f"# {example}  # {optional}: {_choices(kinds, lang)}")
     if not options.agency.provinsi:
         lines.append(f'# provinsi = ""  # {text("init.optional", lang)}')
     hint = text("init.level_hint", lang, min=rubric.level_min, max=rubric.level_max)

@@ -2,10 +2,12 @@
 
 One sheet per table. Numbers are numbers shown with two decimals; the exact value travels in a
 text column beside them. Indices are live formulas over the level and weight cells where that
-is simple (contribution = level × weight / 100, index = ROUND(SUMPRODUCT(levels, weights) / group
-weight, 2)), so changing a level in Excel recomputes the index with the same rounding: Excel's
-ROUND takes halves away from zero, which is our half-up for these non-negative values. A weight
-that is not a finite decimal (20/6 in 5/2018) is written as the formula =20/6, never as a float.
+is simple (contribution = level × weight / total weight, index = ROUND(SUMPRODUCT(levels, weights)
+/ group weight, 2)), so changing a level in Excel recomputes the index with the same rounding:
+Excel's ROUND takes halves away from zero, which is our half-up for these non-negative values. A
+weight that is not a finite decimal (20/6 in 5/2018) is written as the formula =20/6, never as a
+float; the total weight is the rubric's (`total_weight`, 100 in every SPBE regulation), written
+into each formula the same way.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ def exact_number(value: Fraction) -> Decimal | str:
     """A finite decimal as a Decimal (written verbatim), otherwise a formula such as =20/6."""
     shown = exact_text(value)
     return f"={value.numerator}/{value.denominator}" if "/" in shown else Decimal(shown)
+
+
+def divisor(value: Fraction) -> str:
+    """An exact number as a formula operand: 100, 62.5, or (200/3) in parentheses."""
+    shown = exact_text(value)
+    return f"({value.numerator}/{value.denominator})" if "/" in shown else shown
 
 
 def band_fill(rubric: Rubric, predicate: str) -> Any:
@@ -120,6 +128,7 @@ def _indicator_sheet(book: Any, title: str, card: Scorecard, lang: Lang) -> tupl
     aspects = {a.key: a for a in card.rubric.aspects}
     domains = {d.key: d for d in card.rubric.domains}
     rows: dict[str, int] = {}
+    total = divisor(card.rubric.total_weight)
     for s in card.indicators:
         ind = s.indicator
         aspect = aspects[ind.aspect_key]
@@ -129,7 +138,7 @@ def _indicator_sheet(book: Any, title: str, card: Scorecard, lang: Lang) -> tupl
             [
                 domain.id if domain else None, aspect.id, ind.id, ind.name, s.level, s.level_name,
                 exact_number(ind.weight), exact_text(ind.weight),
-                f"=E{row}*G{row}/100" if s.level is not None else s.contribution,
+                f"=E{row}*G{row}/{total}" if s.level is not None else s.contribution,
                 exact_text(s.contribution),
             ],
             numeric=(7, 9),
@@ -187,7 +196,8 @@ def scores_workbook(cards: Sequence[tuple[str, Scorecard]], lang: Lang) -> bytes
                 title = text(f"xlsx.sheet.{key}", lang) + suffix
                 sheets.append(_group_sheet(book, title, groups, card, ind, rows, lang))
         a = card.assessment
-        formula = _sumproduct(ind, sorted(rows.values()), "100", card.rubric.decimals)
+        total = divisor(card.rubric.total_weight)
+        formula = _sumproduct(ind, sorted(rows.values()), total, card.rubric.decimals)
         row = summary.next_row
         summary.add(
             [path, a.agency.nama, a.tahun, a.tahap, card.rubric.id,
@@ -232,10 +242,11 @@ def comparison_workbook(cmp: Comparison, lang: Lang) -> bytes:
 def _changes_sheet(book: Any, cmp: Comparison, lang: Lang) -> Sheet:
     headers = ["indicator", "name", "weight", "diff.old", "diff.new", "diff.effect", "xlsx.exact"]
     sheet = Sheet(book, text("xlsx.sheet.indicators", lang), [text(h, lang) for h in headers])
+    total = divisor(cmp.new.rubric.total_weight)  # indicators pair only within one rubric
     for c in cmp.indicators:
         row = sheet.next_row
         both = c.old_level is not None and c.new_level is not None
-        effect = f"=(E{row}-D{row})*C{row}/100" if both else c.effect
+        effect = f"=(E{row}-D{row})*C{row}/{total}" if both else c.effect
         sheet.add(
             [c.indicator.id, c.indicator.name, exact_number(c.indicator.weight), c.old_level,
              c.new_level, effect, exact_text(c.effect)],
