@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic_core import CoreSchema, PydanticCustomError, ValidationError
 from pydantic_core import core_schema as cs
 
+from spbe_cli.model.codes import Code
 from spbe_cli.model.exact import NumberFormatError, exact_text, parse_number
 from spbe_cli.model.problems import Problem, path_of
 from spbe_cli.model.pydantic_problems import problems_from
@@ -192,7 +193,7 @@ def build_rubric(data: Any) -> Rubric | list[Problem]:
     well-formed tree, so they run once the shape is right, and then all of them run together.
     """
     if not isinstance(data, dict):
-        return [Problem("SPBE208", (), {"detail": {"catalogue": "rubric.not_mapping"}})]
+        return [Problem(Code.SPBE208, (), {"detail": {"catalogue": "rubric.not_mapping"}})]
     try:
         raw = _RUBRIC.validate_python(data)
     except ValidationError as exc:
@@ -226,16 +227,16 @@ def _detail(key: str, **params: object) -> dict[str, object]:
 def _check(raw: RawRubric) -> Iterator[Problem]:
     if raw.domains is not None and raw.aspects is not None:
         detail = _detail("rubric.domains_or_aspects")
-        yield Problem("SPBE208", ("aspects",), {"detail": detail}, at="key")
+        yield Problem(Code.SPBE208, ("aspects",), {"detail": detail}, at="key")
     elif raw.domains is None and raw.aspects is None:
-        yield Problem("SPBE208", (), {"detail": _detail("rubric.domains_or_aspects")})
+        yield Problem(Code.SPBE208, (), {"detail": _detail("rubric.domains_or_aspects")})
     if not 0 <= raw.rounding.decimals <= 10:
         detail = _detail("rubric.decimals", got=raw.rounding.decimals)
-        yield Problem("SPBE208", ("rounding", "decimals"), {"detail": detail})
+        yield Problem(Code.SPBE208, ("rounding", "decimals"), {"detail": detail})
     levels_ok = raw.levels.min < raw.levels.max
     if not levels_ok:
         detail = _detail("rubric.levels_order", min=raw.levels.min, max=raw.levels.max)
-        yield Problem("SPBE208", ("levels",), {"detail": detail})
+        yield Problem(Code.SPBE208, ("levels",), {"detail": detail})
     else:
         yield from _check_scales(raw)
         yield from _check_bands(raw)
@@ -253,18 +254,20 @@ def _check_scales(raw: RawRubric) -> Iterator[Problem]:
                 extra=sorted(have - wanted) or "-",
             )
             params = {"scale": sid, "min": raw.levels.min, "max": raw.levels.max, "detail": detail}
-            yield Problem("SPBE205", ("scales", sid, "levels"), params)
+            yield Problem(Code.SPBE205, ("scales", sid, "levels"), params)
         for level, name in scale.levels.items():
             if not name.strip():
                 detail = _detail("rubric.scale.blank", scale=sid, level=level)
-                yield Problem("SPBE208", ("scales", sid, "levels", str(level)), {"detail": detail})
+                yield Problem(
+                    Code.SPBE208, ("scales", sid, "levels", str(level)), {"detail": detail}
+                )
 
 
 def _check_bands(raw: RawRubric) -> Iterator[Problem]:
     """Bands must tile [levels.min, levels.max] in order: each starts where the last one ended."""
     bands = raw.predicates
     if not bands:
-        yield Problem("SPBE204", ("predicates",), {"detail": _detail("rubric.band.none")})
+        yield Problem(Code.SPBE204, ("predicates",), {"detail": _detail("rubric.band.none")})
         return
     names: set[str] = set()
     for n, band in enumerate(bands):
@@ -272,26 +275,30 @@ def _check_bands(raw: RawRubric) -> Iterator[Problem]:
         shown = {"name": band.name, "start": exact_text(band.min), "end": exact_text(band.max)}
         if band.name.casefold() in names:
             yield Problem(
-                "SPBE204", (*where, "name"), {"detail": _detail("rubric.band.duplicate", **shown)}
+                Code.SPBE204,
+                (*where, "name"),
+                {"detail": _detail("rubric.band.duplicate", **shown)},
             )
         names.add(band.name.casefold())
         if n == 0 and band.min != raw.levels.min:
             detail = _detail("rubric.band.first", **shown, min=raw.levels.min)
-            yield Problem("SPBE204", (*where, "min"), {"detail": detail})
+            yield Problem(Code.SPBE204, (*where, "min"), {"detail": detail})
         elif n > 0 and band.min != bands[n - 1].max:
             kind = "rubric.band.gap" if band.min > bands[n - 1].max else "rubric.band.overlap"
             detail = _detail(kind, **{**shown, "end": exact_text(bands[n - 1].max)})
-            yield Problem("SPBE204", (*where, "min"), {"detail": detail})
+            yield Problem(Code.SPBE204, (*where, "min"), {"detail": detail})
         if band.max <= band.min:
             yield Problem(
-                "SPBE204", (*where, "max"), {"detail": _detail("rubric.band.empty", **shown)}
+                Code.SPBE204, (*where, "max"), {"detail": _detail("rubric.band.empty", **shown)}
             )
     top = bands[-1]
     if top.max != raw.levels.max:
         detail = _detail(
             "rubric.band.top", name=top.name, end=exact_text(top.max), max=raw.levels.max
         )
-        yield Problem("SPBE204", path_of("predicates", len(bands) - 1, "max"), {"detail": detail})
+        yield Problem(
+            Code.SPBE204, path_of("predicates", len(bands) - 1, "max"), {"detail": detail}
+        )
 
 
 def _groups(raw: RawRubric) -> list[tuple[tuple[str, ...], RawDomain | None, list[RawAspect]]]:
@@ -310,9 +317,9 @@ class _Ids:
         named = {"catalogue": kind}
         if isinstance(ident, str) and (not ident.strip() or ident != ident.strip()):
             detail = _detail("rubric.id_blank", kind=named, id=ident)
-            yield Problem("SPBE208", (*where, "id"), {"detail": detail})
+            yield Problem(Code.SPBE208, (*where, "id"), {"detail": detail})
         if str(ident) in self.seen[kind]:
-            yield Problem("SPBE202", (*where, "id"), {"kind": named, "id": ident})
+            yield Problem(Code.SPBE202, (*where, "id"), {"kind": named, "id": ident})
         self.seen[kind].add(str(ident))
 
 
@@ -324,7 +331,7 @@ def _check_tree(raw: RawRubric, levels_ok: bool) -> Iterator[Problem]:
             yield from ids.check("domain", domain.id, dpath)
             if not aspects:
                 params = {"kind": {"catalogue": "domain"}, "id": domain.id}
-                yield Problem("SPBE203", (*dpath, "aspects"), params, at="key")
+                yield Problem(Code.SPBE203, (*dpath, "aspects"), params, at="key")
         dsum = Fraction(0)
         for an, aspect in enumerate(aspects):
             apath = (*dpath, "aspects", str(an))
@@ -346,7 +353,7 @@ def _check_aspect(
     yield from ids.check("aspect", aspect.id, apath)
     if not aspect.indicators:
         params = {"kind": {"catalogue": "aspect"}, "id": aspect.id}
-        yield Problem("SPBE203", (*apath, "indicators"), params, at="key")
+        yield Problem(Code.SPBE203, (*apath, "indicators"), params, at="key")
         return
     asum = Fraction(0)
     for i_n, ind in enumerate(aspect.indicators):
@@ -363,14 +370,14 @@ def _check_indicator(
 ) -> Iterator[Problem]:
     if ind.weight <= 0:
         detail = _detail("rubric.weight_positive", id=ind.id, got=exact_text(ind.weight))
-        yield Problem("SPBE208", (*where, "weight"), {"detail": detail})
+        yield Problem(Code.SPBE208, (*where, "weight"), {"detail": detail})
     if ind.scale not in raw.scales:
-        yield Problem("SPBE206", (*where, "scale"), {"id": ind.id, "scale": ind.scale})
+        yield Problem(Code.SPBE206, (*where, "scale"), {"id": ind.id, "scale": ind.scale})
     low, high = raw.levels.min, raw.levels.max
     outside = [lv for lv in ind.criteria if not low <= lv <= high]
     if outside and levels_ok:
         detail = _detail("rubric.criteria_outside", id=ind.id, levels=outside, min=low, max=high)
-        yield Problem("SPBE208", (*where, "criteria", str(outside[0])), {"detail": detail})
+        yield Problem(Code.SPBE208, (*where, "criteria", str(outside[0])), {"detail": detail})
 
 
 def _sum_check(
@@ -383,7 +390,7 @@ def _sum_check(
     """Weights must add up exactly: the tolerance is zero, since every weight is an exact number."""
     if total != expected:
         params = {"what": what, "total": exact_text(total), "expected": exact_text(expected)}
-        yield Problem("SPBE201", where, params, at=at)
+        yield Problem(Code.SPBE201, where, params, at=at)
 
 
 def _assemble(raw: RawRubric) -> Rubric:
