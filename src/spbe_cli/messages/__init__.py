@@ -40,6 +40,12 @@ AREAS = (
     "usage",  # usage errors (exit 2), the internal-error line (exit 3)
 )
 
+# Messages shown exactly as written, never formatted: their braces are the user's syntax, not
+# placeholders (SPBE601 quotes a YAML mapping). `text` formats only when given parameters, so
+# these must never be given any; the tests check both that and that no other message has braces
+# that are not plain placeholders.
+VERBATIM = frozenset({"SPBE601"})
+
 _catalogue: dict[str, Message] | None = None
 
 
@@ -74,7 +80,11 @@ def catalogue() -> dict[str, Message]:
 
 
 def text(message_id: str, lang: Lang = "id", /, **params: object) -> str:
-    """The message `message_id` (a key or a `Code`) in `lang`, with its parameters filled in."""
+    """The message `message_id` (a key or a `Code`) in `lang`, with its parameters filled in.
+
+    Without parameters the words are returned as written, unformatted: that is the cheap path of
+    most headings, and what lets a VERBATIM message show its braces.
+    """
     indonesian, english = (_catalogue or catalogue())[message_id]
     template = english if lang == "en" else indonesian
     if not params:
