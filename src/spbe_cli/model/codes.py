@@ -2,8 +2,9 @@
 
 A code is what a user searches for and what CI filters on (`error[SPBE103]`), so it never changes
 once released. A member's value is the code itself and `Code` is a `StrEnum`: a member compares,
-hashes, formats and serialises (JSON, CSV, XML) exactly like the plain string, so it is the key of
-its message in `spbe_cli.messages` (rubric codes in messages/rubric.py, and so on by hundreds).
+hashes, formats and serialises (JSON, CSV, XML, TOML) exactly like the plain string, so it is the
+key of its message in `spbe_cli.messages` (rubric codes in messages/rubric.py, and so on by
+hundreds). Only PyYAML's safe_dump refuses an enum: give it `code.value`.
 A test checks that every member has a message in both languages and every code message a member.
 """
 
