@@ -15,7 +15,7 @@ from conftest import FIXTURES, ROOT
 from typer.testing import CliRunner
 
 from spbe_cli.cli.main import app
-from spbe_cli.messages.catalogue import CATALOGUE
+from spbe_cli.messages import catalogue
 
 CODES = FIXTURES / "rubric-codes"
 runner = CliRunner()
@@ -56,7 +56,7 @@ def test_each_code_is_reported_alone_at_its_line(code: str, line: int) -> None:
 
 @pytest.mark.parametrize("code", NEW_CODES)
 def test_each_code_reads_in_both_languages(code: str) -> None:
-    indonesian, english = CATALOGUE[code]
+    indonesian, english = catalogue()[code]
     assert indonesian != english
     assert "{detail}" not in indonesian + english, "a message of its own, not a catch-all"
     path = CODES / f"{code.lower()}.yaml"
@@ -67,7 +67,7 @@ def test_each_code_reads_in_both_languages(code: str) -> None:
 
 def test_every_rubric_code_is_documented_once() -> None:
     """README's error table and rubrics/README.md list each SPBE2xx code on a row of its own."""
-    catalogued = sorted(c for c in CATALOGUE if re.fullmatch(r"SPBE2\d\d", c))
+    catalogued = sorted(c for c in catalogue() if re.fullmatch(r"SPBE2\d\d", c))
     assert set(NEW_CODES) <= set(catalogued)
     for doc in (ROOT / "README.md", ROOT / "rubrics" / "README.md"):
         rows = re.findall(r"^\| (SPBE2\d\d) \|", doc.read_text(), re.M)

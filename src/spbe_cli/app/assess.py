@@ -14,6 +14,7 @@ from spbe_cli.core.scoring import Scorecard, score
 from spbe_cli.exits import processing
 from spbe_cli.files.reader import Document, LoadFailure, expand_paths, read_document
 from spbe_cli.model.assessment import rubric_reference, validate_assessment
+from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Located, Problem, by_place
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.model.rubric_file import build_rubric
@@ -131,14 +132,14 @@ def _rubric_for(
         if resolved is None:
             known = ", ".join(bundled_ids())
             return None, [
-                doc.locate(Problem("SPBE108", ("rubrik",), {"rubric": ref, "known": known}))
+                doc.locate(Problem(Code.SPBE108, ("rubrik",), {"rubric": ref, "known": known}))
             ]
         where = resolved
     loaded = store.load(where)
     if isinstance(loaded, Rubric):
         return loaded, []
     params = {"rubric": ref or str(where), "count": len(loaded), "path": str(where)}
-    problem = Problem("SPBE111", ("rubrik",), params)
+    problem = Problem(Code.SPBE111, ("rubrik",), params)
     return None, [doc.locate(problem), *loaded]
 
 

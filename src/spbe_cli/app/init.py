@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spbe_cli.app.assess import RubricStore, assess, bundled_dir, bundled_ids
+from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Located
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render.template import Agency, InitOptions, carry_over, rubric_for_year
@@ -84,11 +85,11 @@ def _choose_rubric(
         path = bundled_dir() / f"{next(k for k, r in rubrics.items() if r is found)}.yaml"
     if path is None:
         known = ", ".join(bundled_ids())
-        return InitFailure("SPBE108", {"rubric": request.rubric, "known": known})
+        return InitFailure(Code.SPBE108, {"rubric": request.rubric, "known": known})
     loaded = store.load(path)
     if not isinstance(loaded, Rubric):
         params = {"rubric": str(path), "count": len(loaded), "path": str(path)}
-        return InitFailure("SPBE111", params, loaded)
+        return InitFailure(Code.SPBE111, params, loaded)
     return path, loaded
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from spbe_cli.exits import usage_error
-from spbe_cli.messages import Lang, text
+from spbe_cli.messages import text
 from spbe_cli.render.base import Options
 
 
@@ -67,8 +67,3 @@ def fraction_option(raw: str | None, name: str) -> Fraction | None:
         return Fraction(raw.replace(",", "."))
     except (ValueError, ZeroDivisionError):
         raise usage_error("usage.number", option=name, value=raw) from None
-
-
-def say(message: str, lang: Lang, **params: object) -> None:
-    """A confirmation on stderr (what was written where), never mixed into the output."""
-    sys.stderr.write(text(message, lang, **params) + "\n")

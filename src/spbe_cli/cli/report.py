@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +30,8 @@ def report(
     import importlib
 
     from spbe_cli.app.report import report_model
-    from spbe_cli.cli.output import say, write_output
+    from spbe_cli.cli.output import write_output
+    from spbe_cli.messages import text
 
     for name in HTML_NEEDS:  # the `report` extra, checked before any file is read
         try:
@@ -40,4 +42,4 @@ def report(
 
     html = render_html(report_model(files, target), lang)
     write_output(output, html, force=force)
-    say("report.written", lang, path=output)
+    sys.stderr.write(text("report.written", lang, path=output) + "\n")

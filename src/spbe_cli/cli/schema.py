@@ -23,7 +23,8 @@ def schema(
 ) -> None:
     """Skema JSON untuk editor / a JSON Schema of the self-assessment file for a rubric."""
     from spbe_cli.app.rubrics import rubric_named
-    from spbe_cli.cli.output import say, write_output
+    from spbe_cli.cli.output import write_output
+    from spbe_cli.messages import text
     from spbe_cli.render.assessment_schema import schema_text
 
     content = schema_text(rubric_named(rubric))
@@ -31,4 +32,4 @@ def schema(
         sys.stdout.write(content)
         return
     write_output(output, content, force=force)
-    say("schema.written", lang, path=output)
+    sys.stderr.write(text("schema.written", lang, path=output) + "\n")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from spbe_cli.model.assessment import Assessment, Entry
+from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Problem
 from spbe_cli.model.rubric import Rubric, era_years, name_key
 
@@ -45,23 +46,23 @@ def _claim_warnings(assessment: Assessment, key: str, rubric: Rubric) -> list[Pr
     problems: list[Problem] = []
     if unexplained:
         params = {"id": key, "level": level, "min": rubric.level_min}
-        problems.append(Problem("SPBE351", where, params, severity="warning"))
+        problems.append(Problem(Code.SPBE351, where, params, severity="warning"))
     if unproven:
         params = {"id": key, "level": level, "from": rubric.evidence_from_level}
-        problems.append(Problem("SPBE352", where, params, severity="warning"))
+        problems.append(Problem(Code.SPBE352, where, params, severity="warning"))
     return problems
 
 
 def _year_warnings(year: int, rubric: Rubric, today: date) -> list[Problem]:
     if year > today.year:
-        return [Problem("SPBE353", ("tahun",), {"year": year, "today": today.year}, "warning")]
+        return [Problem(Code.SPBE353, ("tahun",), {"year": year, "today": today.year}, "warning")]
     era = era_years(rubric.era)
     if era is None:
         return []
     first, last = era
     if year < first or (last is not None and year > last):
         params = {"year": year, "rubric": rubric.id, "era": rubric.era}
-        return [Problem("SPBE354", ("tahun",), params, "warning")]
+        return [Problem(Code.SPBE354, ("tahun",), params, "warning")]
     return []
 
 
@@ -104,4 +105,4 @@ def folder_outliers(names: Sequence[str]) -> tuple[list[int], str, int] | None:
 def agency_problem(item: AgencyName, shown: str, best: int) -> Problem:
     where = ("instansi", "nama") if item.long_form else ("instansi",)
     params = {"name": item.name, "other": shown, "count": best}
-    return Problem("SPBE355", where, params, "warning")
+    return Problem(Code.SPBE355, where, params, "warning")

@@ -251,17 +251,21 @@ def read_costs(data: object, rubric: Rubric) -> CostTable | list:
     level_min → level_min + 1, …, so 4 entries for levels 1–5). `default` (1 when absent) prices
     every indicator not listed. Costs are exact non-negative numbers.
     """
+    from spbe_cli.model.codes import Code
     from spbe_cli.model.exact import NumberFormatError, parse_number
     from spbe_cli.model.problems import Problem, path_of
 
     if not isinstance(data, dict):
-        return [Problem("SPBE601", ())]
+        return [Problem(Code.SPBE601, ())]
     problems: list[Problem] = []
     for key in data:
         if key not in ("default", "indikator"):
             problems.append(
                 Problem(
-                    "SPBE105", path_of(key), {"key": key, "allowed": "default, indikator"}, at="key"
+                    Code.SPBE105,
+                    path_of(key),
+                    {"key": key, "allowed": "default, indikator"},
+                    at="key",
                 )
             )
     transitions = rubric.level_max - rubric.level_min
@@ -273,7 +277,7 @@ def read_costs(data: object, rubric: Rubric) -> CostTable | list:
             cost = None
         if cost is None or cost < 0:
             problems.append(
-                Problem("SPBE602", path, {"got": value if value is not None else "null"})
+                Problem(Code.SPBE602, path, {"got": value if value is not None else "null"})
             )
             return None
         return cost
@@ -281,7 +285,7 @@ def read_costs(data: object, rubric: Rubric) -> CostTable | list:
     default = number(data.get("default", 1), path_of("default"))
     raw = data.get("indikator", {})
     if not isinstance(raw, dict):
-        problems.append(Problem("SPBE601", path_of("indikator")))
+        problems.append(Problem(Code.SPBE601, path_of("indikator")))
         raw = {}
     table: dict[str, list[Fraction]] = {}
     for key, value in raw.items():
@@ -290,12 +294,12 @@ def read_costs(data: object, rubric: Rubric) -> CostTable | list:
         )
         if skey is None or skey not in rubric.by_key:
             params = {"id": key, "rubric": rubric.id, "known": rubric.id_span}
-            problems.append(Problem("SPBE101", path_of("indikator", key), params, at="key"))
+            problems.append(Problem(Code.SPBE101, path_of("indikator", key), params, at="key"))
             continue
         if isinstance(value, list):
             if len(value) != transitions:
                 params = {"id": skey, "count": transitions, "got": len(value)}
-                problems.append(Problem("SPBE603", path_of("indikator", key), params))
+                problems.append(Problem(Code.SPBE603, path_of("indikator", key), params))
                 continue
             cells = [number(v, path_of("indikator", key, n)) for n, v in enumerate(value)]
         else:

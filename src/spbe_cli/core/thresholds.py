@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from spbe_cli.core.scoring import Scorecard
+from spbe_cli.model.codes import Code
 from spbe_cli.model.exact import exact_text
 from spbe_cli.model.problems import Problem
 
@@ -41,7 +42,7 @@ class GateFailure:
 
     def problem(self) -> Problem:
         """The failure as a problem of its file (SPBE361, SPBE362), for `spbe validate`."""
-        return Problem("SPBE361" if self.kind == "fail_under" else "SPBE362", (), self.params)
+        return Problem(Code.SPBE361 if self.kind == "fail_under" else Code.SPBE362, (), self.params)
 
 
 class UnknownPredicate(ValueError):

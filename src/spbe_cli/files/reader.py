@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Located, Problem
 
 SUFFIXES = (".yaml", ".yml", ".toml", ".json")
@@ -84,9 +85,9 @@ def read_document(path: str | Path, max_bytes: int | None = None) -> Document | 
 def parse_text(name: str, text: str) -> Document | LoadFailure:
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
-        return _failure(name, [Problem("SPBE010", (), {"suffix": suffix or name})])
+        return _failure(name, [Problem(Code.SPBE010, (), {"suffix": suffix or name})])
     if not text.strip():
-        return _failure(name, [Problem("SPBE008")])
+        return _failure(name, [Problem(Code.SPBE008)])
     if suffix == ".json":
         return _parse_json(name, text)
     if suffix == ".toml":
@@ -104,18 +105,18 @@ def _failure(name: str, problems: list[Problem], marks: list[Mark] | None = None
 def _read_text(path: Path, limit: int) -> str | Problem:
     try:
         if path.is_dir():
-            return Problem("SPBE002")
+            return Problem(Code.SPBE002)
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
-        return Problem("SPBE001", (), {"reason": exc.strerror or type(exc).__name__})
+        return Problem(Code.SPBE001, (), {"reason": exc.strerror or type(exc).__name__})
     if len(raw) > limit:
         size = path.stat().st_size
-        return Problem("SPBE003", (), {"size": size, "limit": limit})
+        return Problem(Code.SPBE003, (), {"size": size, "limit": limit})
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return Problem("SPBE004", (), {"offset": exc.start})
+        return Problem(Code.SPBE004, (), {"offset": exc.start})
 
 
 # --- YAML -----------------------------------------------------------------------------------
@@ -191,7 +192,9 @@ class _YamlWalk:
                 self.problems.append(
                     (
                         Problem(
-                            "SPBE005", (), {"kind": "YAML", "detail": "a key must be a plain value"}
+                            Code.SPBE005,
+                            (),
+                            {"kind": "YAML", "detail": "a key must be a plain value"},
                         ),
                         _mark(key_node),
                     )
@@ -202,7 +205,7 @@ class _YamlWalk:
             key_mark = _mark(key_node)
             if skey in first:
                 params = {"key": skey, "first_line": first[skey][0] + 1}
-                self.problems.append((Problem("SPBE006", (), params), key_mark))
+                self.problems.append((Problem(Code.SPBE006, (), params), key_mark))
                 continue
             first[skey] = key_mark
             where = (*path, skey)
@@ -217,7 +220,7 @@ class _YamlWalk:
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
-            self.problems.append((Problem("SPBE007", (), {"tag": node.tag}), _mark(node)))
+            self.problems.append((Problem(Code.SPBE007, (), {"tag": node.tag}), _mark(node)))
 
     def scalar(self, node: yaml.Node) -> Any:
         full = node.tag
@@ -249,7 +252,7 @@ class _YamlWalk:
             except ValueError as exc:
                 self.problems.append((_number_problem(exc), _mark(node)))
                 return None
-        self.problems.append((Problem("SPBE007", (), {"tag": node.tag}), _mark(node)))
+        self.problems.append((Problem(Code.SPBE007, (), {"tag": node.tag}), _mark(node)))
         return node.value
 
 
@@ -269,7 +272,7 @@ def _bounded_decimal(text: str) -> Decimal:
 
 def _number_problem(exc: ValueError) -> Problem:
     detail = str(exc) if str(exc).startswith(("a whole", "the number")) else "a number too long"
-    return Problem("SPBE009", (), {"detail": detail[:120]})
+    return Problem(Code.SPBE009, (), {"detail": detail[:120]})
 
 
 class _TooBig(Exception):
@@ -306,20 +309,20 @@ def _nesting_bound(text: str) -> int:
 def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
     bound = _nesting_bound(text)
     if bound > MAX_STRUCTURE:
-        return _failure(name, [Problem("SPBE009", (), {"detail": f"nesting bound {bound}"})])
+        return _failure(name, [Problem(Code.SPBE009, (), {"detail": f"nesting bound {bound}"})])
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return _failure(name, [_yaml_syntax(exc)], [_error_mark(exc)])
     except yaml.YAMLError as exc:
-        return _failure(name, [Problem("SPBE005", (), {"kind": "YAML", "detail": str(exc)})])
+        return _failure(name, [Problem(Code.SPBE005, (), {"kind": "YAML", "detail": str(exc)})])
     if root is None:
-        return _failure(name, [Problem("SPBE008")])
+        return _failure(name, [Problem(Code.SPBE008)])
     walker = _YamlWalk()
     try:
         data = walker.walk(root, (), 0)
     except _TooBig as exc:
-        return _failure(name, [Problem("SPBE009", (), {"detail": exc.what})], [exc.mark])
+        return _failure(name, [Problem(Code.SPBE009, (), {"detail": exc.what})], [exc.mark])
     if walker.problems:
         problems, marks = zip(*walker.problems, strict=True)
         return _failure(name, list(problems), list(marks))
@@ -329,10 +332,10 @@ def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
 def _yaml_syntax(exc: yaml.MarkedYAMLError) -> Problem:
     detail = exc.problem or str(exc)
     if "tab" in detail or "cannot start any token" in detail:
-        return Problem("SPBE011")
+        return Problem(Code.SPBE011)
     if exc.context:
         detail = f"{detail} ({exc.context})"
-    return Problem("SPBE005", (), {"kind": "YAML", "detail": detail})
+    return Problem(Code.SPBE005, (), {"kind": "YAML", "detail": detail})
 
 
 def _error_mark(exc: yaml.MarkedYAMLError) -> Mark:
@@ -358,7 +361,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse_json(name: str, text: str) -> Document | LoadFailure:
     if text.count("[") + text.count("{") > MAX_STRUCTURE:
-        return _failure(name, [Problem("SPBE009", (), {"detail": "nesting"})])
+        return _failure(name, [Problem(Code.SPBE009, (), {"detail": "nesting"})])
     try:
         data = json.loads(
             text,
@@ -367,13 +370,13 @@ def _parse_json(name: str, text: str) -> Document | LoadFailure:
             parse_constant=_reject,
         )
     except json.JSONDecodeError as exc:
-        problem = Problem("SPBE005", (), {"kind": "JSON", "detail": exc.msg})
+        problem = Problem(Code.SPBE005, (), {"kind": "JSON", "detail": exc.msg})
         return _failure(name, [problem], [(exc.lineno - 1, exc.colno - 1)])
     except _DuplicateKey as exc:
-        problem = Problem("SPBE006", (), {"key": exc.args[0], "first_line": "?"})
+        problem = Problem(Code.SPBE006, (), {"key": exc.args[0], "first_line": "?"})
         return _failure(name, [problem], [_find_second(text, f'"{exc.args[0]}"')])
     except (ValueError, RecursionError) as exc:
-        return _failure(name, [Problem("SPBE005", (), {"kind": "JSON", "detail": str(exc)})])
+        return _failure(name, [Problem(Code.SPBE005, (), {"kind": "JSON", "detail": str(exc)})])
     return Document(name, data, _positions_via_yaml(text))
 
 
@@ -422,12 +425,12 @@ def _parse_toml(name: str, text: str) -> Document | LoadFailure:
         match = _TOML_ERROR.match(str(exc))
         assert match is not None
         mark = (int(match["line"]) - 1, int(match["col"]) - 1) if match["line"] else (0, 0)
-        problem = Problem("SPBE005", (), {"kind": "TOML", "detail": match["msg"]})
+        problem = Problem(Code.SPBE005, (), {"kind": "TOML", "detail": match["msg"]})
         return _failure(name, [problem], [mark])
     except ValueError as exc:  # a number out of range (tomllib parses them with int())
         return _failure(name, [_number_problem(exc)])
     except RecursionError:  # tomllib is pure Python: deep nesting stops here, safely
-        return _failure(name, [Problem("SPBE009", (), {"detail": "nesting"})])
+        return _failure(name, [Problem(Code.SPBE009, (), {"detail": "nesting"})])
     return Document(name, data, dict(_toml_positions(text)))
 
 

@@ -1,5 +1,104 @@
-"""Every word a user reads, in the regulation's Indonesian and in English, from one catalogue."""
+"""Every word a user reads, in the regulation's Indonesian and in English: the one lookup, `text`.
 
-from spbe_cli.messages.catalogue import Lang, text
+Official terms from a rubric (predicates, level names, indicator names) are data and are never
+translated; the catalogue holds only the tool's own words, each as (Indonesian, English), in one
+module per area of this package. Where a message lives, so it is found without searching:
 
-__all__ = ["Lang", "text"]
+- a problem code SPBEnxx by its hundreds: 0xx files.py, 1xx assessment.py, 2xx rubric.py,
+  3xx validate.py, 6xx plan.py (the codes themselves are `spbe_cli.model.codes.Code`);
+- a key `area.something` in the module named `area` (diff.py holds every `diff.*` key);
+- a word several reports share (a table heading) in common.py.
+
+The lookup is here, in the package itself, and the areas are imported and merged on the first
+`text` call, not with the package: every command imports it, and a run that prints nothing from
+the catalogue (a valid `spbe score --format json`) then pays for one small module, a run that
+does pays once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+Lang = Literal["id", "en"]
+Message = tuple[str, str]  # (Indonesian, English)
+
+# The area modules of this package, each holding one MESSAGES dict. A new area is listed here; a
+# test checks that every module of the package is.
+AREAS = (
+    "common",  # table headings and labels shared by several reports
+    "files",  # SPBE0xx: a file as a whole; the files spbe writes
+    "assessment",  # SPBE1xx: an assessment's content; type names
+    "rubric",  # SPBE2xx, `spbe rubric check`, provisional rubrics
+    "score",  # `spbe score`: titles, the draft's range, thresholds
+    "validate",  # SPBE35x warnings, SPBE36x thresholds, `spbe validate`, `spbe schema`
+    "plan",  # SPBE6xx (costs file), `spbe plan`
+    "rank",  # `spbe rank` and its summary
+    "diff",  # `spbe diff`, the trend
+    "report",  # `spbe report` (HTML) and `--format xlsx`
+    "init",  # `spbe init`
+    "usage",  # usage errors (exit 2), the internal-error line (exit 3)
+)
+
+# Messages shown exactly as written, never formatted: their braces are the user's syntax, not
+# placeholders (SPBE601 quotes a YAML mapping). `text` formats only when given parameters, so
+# these must never be given any; the tests check both that and that no other message has braces
+# that are not plain placeholders.
+VERBATIM = frozenset({"SPBE601"})
+
+_catalogue: dict[str, Message] | None = None
+
+
+def merge(areas: Mapping[str, Mapping[str, Message]]) -> dict[str, Message]:
+    """Every area's messages in one dict, refusing a key two areas define.
+
+    A plain update would let the later area silently win, so a message could change its words
+    because of an edit in an unrelated module.
+    """
+    merged: dict[str, Message] = {}
+    for messages in areas.values():
+        merged.update(messages)
+    if len(merged) != sum(len(messages) for messages in areas.values()):
+        homes: dict[str, list[str]] = {}
+        for area, messages in areas.items():
+            for key in messages:
+                homes.setdefault(key, []).append(area)
+        twice = {key: where for key, where in homes.items() if len(where) > 1}
+        raise ValueError(f"message keys defined in more than one area: {twice}")
+    return merged
+
+
+def catalogue() -> dict[str, Message]:
+    """Every message by key: the area modules, imported and merged once, on first use."""
+    global _catalogue
+    if _catalogue is None:
+        from importlib import import_module
+
+        modules = {area: import_module(f"spbe_cli.messages.{area}") for area in AREAS}
+        _catalogue = merge({area: module.MESSAGES for area, module in modules.items()})
+    return _catalogue
+
+
+def text(message_id: str, lang: Lang = "id", /, **params: object) -> str:
+    """The message `message_id` (a key or a `Code`) in `lang`, with its parameters filled in.
+
+    Without parameters the words are returned as written, unformatted: that is the cheap path of
+    most headings, and what lets a VERBATIM message show its braces.
+    """
+    indonesian, english = (_catalogue or catalogue())[message_id]
+    template = english if lang == "en" else indonesian
+    if not params:
+        return template
+    if not any(isinstance(value, dict) for value in params.values()):
+        return template.format(**params)  # no nested message: the common case, kept cheap
+    resolved = {
+        name: _nested(value, lang) if isinstance(value, dict) and "catalogue" in value else value
+        for name, value in params.items()
+    }
+    return template.format(**resolved)
+
+
+def _nested(value: dict[str, object], lang: Lang) -> str:
+    """A parameter that is itself a catalogue message, with its own parameters (rubric checks)."""
+    inner = {k: v for k, v in value.items() if k != "catalogue"}
+    return text(str(value["catalogue"]), lang, **inner)

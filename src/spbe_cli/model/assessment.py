@@ -18,6 +18,7 @@ from typing import Any
 from pydantic_core import ValidationError
 from pydantic_core import core_schema as cs
 
+from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Problem, path_of
 from spbe_cli.model.pydantic_problems import describe_input, problems_from
 from spbe_cli.model.rubric import Rubric, name_key
@@ -129,7 +130,7 @@ def validate_assessment(
 ) -> Assessment | list[Problem]:
     """The validated assessment, or every problem in it; a known rubric also checks levels."""
     if not isinstance(data, dict):
-        return [Problem("SPBE100", ())]
+        return [Problem(Code.SPBE100, ())]
     data, problems = _normalise_keys(data)
     try:
         assessment = _ASSESSMENT.validate_python(data)
@@ -166,13 +167,13 @@ def _check_names(data: dict[Any, Any], rubric: Rubric | None) -> list[Problem]:
             got = describe_input(value).strip("'")
             choices = ", ".join(f"'{name}'" for name in allowed)
             problems.append(
-                Problem("SPBE109", path, {"field": field, "got": got, "allowed": choices})
+                Problem(Code.SPBE109, path, {"field": field, "got": got, "allowed": choices})
             )
         elif not allowed and not isinstance(value, str):
             expected = {"catalogue": "type.str"}
             params: dict[str, object] = {"field": field, "expected": expected}
             params["got"] = describe_input(value)
-            problems.append(Problem("SPBE106", path, params))
+            problems.append(Problem(Code.SPBE106, path, params))
     return problems
 
 
@@ -200,7 +201,7 @@ def _normalise_keys(data: dict[Any, Any]) -> tuple[dict[Any, Any], list[Problem]
             example = int(key) if isinstance(key, Decimal) and key == int(key) else 1
             problems.append(
                 Problem(
-                    "SPBE110",
+                    Code.SPBE110,
                     path_of("indikator", key),
                     {"id": shown, "example": example},
                     at="key",
@@ -215,10 +216,10 @@ def _as_level_problem(problem: Problem) -> Problem:
     is_level = (
         len(path) >= 2 and path[0] == "indikator" and (len(path) == 2 or path[2:] == ("level",))
     )
-    if problem.code != "SPBE106" or not is_level:
+    if problem.code != Code.SPBE106 or not is_level:
         return problem
     got = problem.params["got"]
-    return Problem("SPBE103", path, {"id": path[1], "got": got, "example": _example_level(got)})
+    return Problem(Code.SPBE103, path, {"id": path[1], "got": got, "example": _example_level(got)})
 
 
 def _example_level(got: object) -> str:
@@ -240,7 +241,7 @@ def _check_levels(indicators: dict[str, Any], rubric: Rubric, *, partial: bool) 
         if key not in rubric.by_key:
             known = rubric.id_span
             params = {"id": key, "rubric": rubric.id, "known": known}
-            problems.append(Problem("SPBE101", path_of("indikator", key), params, at="key"))
+            problems.append(Problem(Code.SPBE101, path_of("indikator", key), params, at="key"))
             continue
         level, where = _raw_level(claim, key)
         is_level = isinstance(level, int) and not isinstance(level, bool)
@@ -251,12 +252,14 @@ def _check_levels(indicators: dict[str, Any], rubric: Rubric, *, partial: bool) 
                 "min": rubric.level_min,
                 "max": rubric.level_max,
             }
-            problems.append(Problem("SPBE102", where, params))
+            problems.append(Problem(Code.SPBE102, where, params))
     missing = [
         i.key for i in rubric.indicators if _raw_level(indicators.get(i.key), i.key)[0] is None
     ]
     if missing and not partial:
-        problems.append(Problem("SPBE104", ("indikator",), {"ids": ", ".join(missing)}, at="key"))
+        problems.append(
+            Problem(Code.SPBE104, ("indikator",), {"ids": ", ".join(missing)}, at="key")
+        )
     return problems
 
 

@@ -2,7 +2,8 @@
 
 A Problem names a path inside the document (("indikator", "12", "level")); the loader, which knows
 the text, turns that path into a line and column. Messages come from the catalogue by code, so the
-same problem reads in Indonesian or English.
+same problem reads in Indonesian or English. The code is a `Code` member, never a bare string: a
+misspelt one is then caught by a type checker and the tests, not met by a user as an internal error.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from spbe_cli.model.codes import Code
+
 Severity = Literal["error", "warning"]
 Path = tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Problem:
-    code: str
+    code: Code
     path: Path = ()
     params: dict[str, object] = field(default_factory=dict)
     severity: Severity = "error"
@@ -33,7 +36,7 @@ class Located:
     column: int
 
     @property
-    def code(self) -> str:
+    def code(self) -> Code:
         return self.problem.code
 
     @property

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic_core import ValidationError
 
+from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Problem
 
 _EXPECTED = {
@@ -79,19 +80,21 @@ def _one(e: Any, allowed: AllowedKeys) -> Problem:
     field = ".".join(loc) if loc else "(root)"
     ctx = e.get("ctx") or {}
     if kind == "missing":
-        return Problem("SPBE107", loc, {"field": field}, at="key")
+        return Problem(Code.SPBE107, loc, {"field": field}, at="key")
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         keys = ", ".join(allowed(loc[:-1]))
-        return Problem("SPBE105", loc, {"key": loc[-1] if loc else "", "allowed": keys}, at="key")
+        return Problem(
+            Code.SPBE105, loc, {"key": loc[-1] if loc else "", "allowed": keys}, at="key"
+        )
     if kind in {"literal_error", "enum"}:
         allowed = str(ctx.get("expected", "")).replace(" or ", ", ")
         got = describe_input(e["input"]).strip("'")
-        return Problem("SPBE109", loc, {"field": field, "got": got, "allowed": allowed})
+        return Problem(Code.SPBE109, loc, {"field": field, "got": got, "allowed": allowed})
     if kind == "exact_number":
-        return Problem("SPBE207", loc, {"field": field, "got": describe_input(e["input"])})
+        return Problem(Code.SPBE207, loc, {"field": field, "got": describe_input(e["input"])})
     expected = _EXPECTED.get(kind, "type.value")
     return Problem(
-        "SPBE106",
+        Code.SPBE106,
         loc,
         {"field": field, "expected": {"catalogue": expected}, "got": describe_input(e["input"])},
     )

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from pydantic_core import CoreSchema, PydanticCustomError, ValidationError
 from pydantic_core import core_schema as cs
 
+from spbe_cli.model.codes import Code
 from spbe_cli.model.exact import NumberFormatError, exact_text, parse_number
 from spbe_cli.model.problems import Problem, path_of
 from spbe_cli.model.pydantic_problems import problems_from
@@ -244,7 +245,7 @@ def build_rubric(data: Any) -> Rubric | list[Problem]:
     well-formed tree, so they run once the shape is right, and then all of them run together.
     """
     if not isinstance(data, dict):
-        return [Problem("SPBE215", ())]
+        return [Problem(Code.SPBE215, ())]
     try:
         raw = _RUBRIC.validate_python(data)
     except ValidationError as exc:
@@ -277,14 +278,14 @@ def _detail(key: str, **params: object) -> dict[str, object]:
 
 def _check(raw: RawRubric) -> Iterator[Problem]:
     if raw.domains is not None and raw.aspects is not None:
-        yield Problem("SPBE209", ("aspects",), at="key")
+        yield Problem(Code.SPBE209, ("aspects",), at="key")
     elif raw.domains is None and raw.aspects is None:
-        yield Problem("SPBE209", ())
+        yield Problem(Code.SPBE209, ())
     if not 0 <= raw.rounding.decimals <= 10:
-        yield Problem("SPBE210", ("rounding", "decimals"), {"got": raw.rounding.decimals})
+        yield Problem(Code.SPBE210, ("rounding", "decimals"), {"got": raw.rounding.decimals})
     levels_ok = raw.levels.min < raw.levels.max
     if not levels_ok:
-        yield Problem("SPBE208", ("levels",), {"min": raw.levels.min, "max": raw.levels.max})
+        yield Problem(Code.SPBE208, ("levels",), {"min": raw.levels.min, "max": raw.levels.max})
     else:
         yield from _check_scales(raw)
         yield from _check_bands(raw)
@@ -301,7 +302,7 @@ def _check_good_from(raw: RawRubric) -> Iterator[Problem]:
         return
     if _band_of(raw, raw.good_from) is None:
         allowed = ", ".join(b.name for b in raw.predicates)
-        yield Problem("SPBE216", ("good_from",), {"name": raw.good_from, "allowed": allowed})
+        yield Problem(Code.SPBE216, ("good_from",), {"name": raw.good_from, "allowed": allowed})
 
 
 def _band_of(raw: RawRubric, name: str) -> RawBand | None:
@@ -313,7 +314,7 @@ def _check_evidence(raw: RawRubric) -> Iterator[Problem]:
     level = raw.evidence_from_level
     if level is not None and not raw.levels.min <= level <= raw.levels.max:
         params: dict[str, object] = {"got": level, "min": raw.levels.min, "max": raw.levels.max}
-        yield Problem("SPBE217", ("evidence_from_level",), params)
+        yield Problem(Code.SPBE217, ("evidence_from_level",), params)
 
 
 def _check_names(key: str, names: list[str] | None) -> Iterator[Problem]:
@@ -321,13 +322,13 @@ def _check_names(key: str, names: list[str] | None) -> Iterator[Problem]:
     if names is None:
         return
     if not names:
-        yield Problem("SPBE218", (key,), {"key": key})
+        yield Problem(Code.SPBE218, (key,), {"key": key})
     seen: set[str] = set()
     for n, name in enumerate(names):
         if not name.strip() or name != name.strip():
-            yield Problem("SPBE219", (key, str(n)), {"key": key, "name": name})
+            yield Problem(Code.SPBE219, (key, str(n)), {"key": key, "name": name})
         elif name.casefold() in seen:
-            yield Problem("SPBE220", (key, str(n)), {"key": key, "name": name})
+            yield Problem(Code.SPBE220, (key, str(n)), {"key": key, "name": name})
         seen.add(name.casefold())
 
 
@@ -342,18 +343,18 @@ def _check_scales(raw: RawRubric) -> Iterator[Problem]:
                 extra=sorted(have - wanted) or "-",
             )
             params = {"scale": sid, "min": raw.levels.min, "max": raw.levels.max, "detail": detail}
-            yield Problem("SPBE205", ("scales", sid, "levels"), params)
+            yield Problem(Code.SPBE205, ("scales", sid, "levels"), params)
         for level, name in scale.levels.items():
             if not name.strip():
                 params = {"scale": sid, "level": level}
-                yield Problem("SPBE214", ("scales", sid, "levels", str(level)), params)
+                yield Problem(Code.SPBE214, ("scales", sid, "levels", str(level)), params)
 
 
 def _check_bands(raw: RawRubric) -> Iterator[Problem]:
     """Bands must tile [levels.min, levels.max] in order: each starts where the last one ended."""
     bands = raw.predicates
     if not bands:
-        yield Problem("SPBE204", ("predicates",), {"detail": _detail("rubric.band.none")})
+        yield Problem(Code.SPBE204, ("predicates",), {"detail": _detail("rubric.band.none")})
         return
     names: set[str] = set()
     for n, band in enumerate(bands):
@@ -361,26 +362,30 @@ def _check_bands(raw: RawRubric) -> Iterator[Problem]:
         shown = {"name": band.name, "start": exact_text(band.min), "end": exact_text(band.max)}
         if band.name.casefold() in names:
             yield Problem(
-                "SPBE204", (*where, "name"), {"detail": _detail("rubric.band.duplicate", **shown)}
+                Code.SPBE204,
+                (*where, "name"),
+                {"detail": _detail("rubric.band.duplicate", **shown)},
             )
         names.add(band.name.casefold())
         if n == 0 and band.min != raw.levels.min:
             detail = _detail("rubric.band.first", **shown, min=raw.levels.min)
-            yield Problem("SPBE204", (*where, "min"), {"detail": detail})
+            yield Problem(Code.SPBE204, (*where, "min"), {"detail": detail})
         elif n > 0 and band.min != bands[n - 1].max:
             kind = "rubric.band.gap" if band.min > bands[n - 1].max else "rubric.band.overlap"
             detail = _detail(kind, **{**shown, "end": exact_text(bands[n - 1].max)})
-            yield Problem("SPBE204", (*where, "min"), {"detail": detail})
+            yield Problem(Code.SPBE204, (*where, "min"), {"detail": detail})
         if band.max <= band.min:
             yield Problem(
-                "SPBE204", (*where, "max"), {"detail": _detail("rubric.band.empty", **shown)}
+                Code.SPBE204, (*where, "max"), {"detail": _detail("rubric.band.empty", **shown)}
             )
     top = bands[-1]
     if top.max != raw.levels.max:
         detail = _detail(
             "rubric.band.top", name=top.name, end=exact_text(top.max), max=raw.levels.max
         )
-        yield Problem("SPBE204", path_of("predicates", len(bands) - 1, "max"), {"detail": detail})
+        yield Problem(
+            Code.SPBE204, path_of("predicates", len(bands) - 1, "max"), {"detail": detail}
+        )
 
 
 def _groups(raw: RawRubric) -> list[tuple[tuple[str, ...], RawDomain | None, list[RawAspect]]]:
@@ -398,9 +403,9 @@ class _Ids:
     def check(self, kind: str, ident: int | str, where: tuple[str, ...]) -> Iterator[Problem]:
         named = {"catalogue": kind}
         if isinstance(ident, str) and (not ident.strip() or ident != ident.strip()):
-            yield Problem("SPBE213", (*where, "id"), {"kind": named, "id": ident})
+            yield Problem(Code.SPBE213, (*where, "id"), {"kind": named, "id": ident})
         if str(ident) in self.seen[kind]:
-            yield Problem("SPBE202", (*where, "id"), {"kind": named, "id": ident})
+            yield Problem(Code.SPBE202, (*where, "id"), {"kind": named, "id": ident})
         self.seen[kind].add(str(ident))
 
 
@@ -412,7 +417,7 @@ def _check_tree(raw: RawRubric, levels_ok: bool) -> Iterator[Problem]:
             yield from ids.check("domain", domain.id, dpath)
             if not aspects:
                 params = {"kind": {"catalogue": "domain"}, "id": domain.id}
-                yield Problem("SPBE203", (*dpath, "aspects"), params, at="key")
+                yield Problem(Code.SPBE203, (*dpath, "aspects"), params, at="key")
         dsum = Fraction(0)
         for an, aspect in enumerate(aspects):
             apath = (*dpath, "aspects", str(an))
@@ -435,7 +440,7 @@ def _check_aspect(
     yield from ids.check("aspect", aspect.id, apath)
     if not aspect.indicators:
         params = {"kind": {"catalogue": "aspect"}, "id": aspect.id}
-        yield Problem("SPBE203", (*apath, "indicators"), params, at="key")
+        yield Problem(Code.SPBE203, (*apath, "indicators"), params, at="key")
         return
     asum = Fraction(0)
     for i_n, ind in enumerate(aspect.indicators):
@@ -452,14 +457,14 @@ def _check_indicator(
 ) -> Iterator[Problem]:
     if ind.weight <= 0:
         params: dict[str, object] = {"id": ind.id, "got": exact_text(ind.weight)}
-        yield Problem("SPBE211", (*where, "weight"), params)
+        yield Problem(Code.SPBE211, (*where, "weight"), params)
     if ind.scale not in raw.scales:
-        yield Problem("SPBE206", (*where, "scale"), {"id": ind.id, "scale": ind.scale})
+        yield Problem(Code.SPBE206, (*where, "scale"), {"id": ind.id, "scale": ind.scale})
     low, high = raw.levels.min, raw.levels.max
     outside = [lv for lv in ind.criteria if not low <= lv <= high]
     if outside and levels_ok:
         found: dict[str, object] = {"id": ind.id, "levels": outside, "min": low, "max": high}
-        yield Problem("SPBE212", (*where, "criteria", str(outside[0])), found)
+        yield Problem(Code.SPBE212, (*where, "criteria", str(outside[0])), found)
 
 
 def _sum_check(
@@ -472,7 +477,7 @@ def _sum_check(
     """Weights must add up exactly: the tolerance is zero, since every weight is an exact number."""
     if total != expected:
         params = {"what": what, "total": exact_text(total), "expected": exact_text(expected)}
-        yield Problem("SPBE201", where, params, at=at)
+        yield Problem(Code.SPBE201, where, params, at=at)
 
 
 def _assemble(raw: RawRubric) -> Rubric:

@@ -1,0 +1,65 @@
+"""An assessment's content (SPBE1xx) and the type names that SPBE106 quotes.
+
+These are the problems a user fixes most often, so each says what to write instead.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "SPBE100": (
+        "isi berkas harus berupa pemetaan dengan kunci rubrik, instansi, tahun, indikator",
+        "the file must hold a mapping with the keys rubrik, instansi, tahun, indikator",
+    ),
+    "SPBE101": (
+        "indikator '{id}' tidak ada dalam rubrik {rubric} (indikator yang ada: {known})",
+        "indicator '{id}' is not in rubric {rubric} (known indicators: {known})",
+    ),
+    "SPBE102": (
+        "level {level} indikator {id} di luar rentang rubrik; "
+        "tulis bilangan bulat {min} sampai {max}",
+        "level {level} of indicator {id} is outside the rubric's range; "
+        "write a whole number {min} to {max}",
+    ),
+    "SPBE103": (
+        "level indikator {id} harus bilangan bulat, bukan {got}; tulis misalnya: {example}",
+        "the level of indicator {id} must be a whole number, not {got}; "
+        "write for example: {example}",
+    ),
+    "SPBE104": (
+        "indikator belum diisi: {ids}; isi levelnya, atau gunakan --partial untuk menilai draf",
+        "indicators not filled in: {ids}; give their levels, or use --partial to score a draft",
+    ),
+    "SPBE105": (
+        "kunci '{key}' tidak dikenal di sini; kunci yang boleh: {allowed}",
+        "unknown key '{key}' here; the keys allowed here: {allowed}",
+    ),
+    "SPBE106": (
+        "'{field}' harus berupa {expected}, bukan {got}",
+        "'{field}' must be {expected}, not {got}",
+    ),
+    "SPBE107": ("'{field}' wajib diisi", "'{field}' is required"),
+    "SPBE108": (
+        "rubrik '{rubric}' tidak dikenal; rubrik bawaan: {known}, atau path ke berkas rubrik",
+        "unknown rubric '{rubric}'; bundled rubrics: {known}, or a path to a rubric file",
+    ),
+    "SPBE109": (
+        "'{field}' bernilai '{got}'; pilih salah satu: {allowed}",
+        "'{field}' is '{got}'; choose one of: {allowed}",
+    ),
+    "SPBE110": (
+        "id indikator '{id}' tidak sah; tulis id seperti dalam rubrik, misalnya {example}",
+        "indicator id '{id}' is not valid; write the id as in the rubric, for example {example}",
+    ),
+    "SPBE111": (
+        "rubrik '{rubric}' tidak dapat dipakai: {count} masalah; "
+        "jalankan `spbe rubric check {path}`",
+        "rubric '{rubric}' cannot be used: {count} problems; run `spbe rubric check {path}`",
+    ),
+    # Type names, quoted by SPBE106
+    "type.int": ("bilangan bulat", "a whole number"),
+    "type.str": ("teks", "text"),
+    "type.mapping": ("pemetaan (kunci: nilai)", "a mapping (key: value)"),
+    "type.list": ("daftar", "a list"),
+    "type.number": ("bilangan", "a number"),
+    "type.value": ("nilai yang sah", "a valid value"),
+}

@@ -1,0 +1,57 @@
+"""`spbe plan`: the costs file's problems (SPBE6xx) and the words of the plan.
+
+The plan's option errors (--target, --only-domain) are usage errors, in usage.py.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # The costs file (--costs)
+    "SPBE601": (
+        "berkas biaya harus berupa pemetaan, misalnya "
+        "{default: 1, indikator: {12: 3, 45: [2, 3, 5, 8]}}",
+        "a costs file must be a mapping, e.g. {default: 1, indikator: {12: 3, 45: [2, 3, 5, 8]}}",
+    ),
+    "SPBE602": (
+        "biaya harus bilangan pasti tidak negatif (misalnya 3 atau 2.5), bukan {got}",
+        "a cost must be an exact non-negative number (e.g. 3 or 2.5), not {got}",
+    ),
+    "SPBE603": (
+        "daftar biaya indikator {id} harus berisi {count} angka (satu per kenaikan level), "
+        "bukan {got}",
+        "the cost list of indicator {id} must hold {count} numbers (one per level step), not {got}",
+    ),
+    # Words of the plan
+    "plan.title": (
+        "Rencana menuju indeks {target} · {agency} · {year}",
+        "Plan to reach {target} · {agency} · {year}",
+    ),
+    "plan.start": (
+        "Indeks saat ini: {value} ({predicate})",
+        "Current index: {value} ({predicate})",
+    ),
+    "plan.target": ("Target: {value} ({predicate})", "Target: {value} ({predicate})"),
+    "plan.reached": (
+        "Setelah rencana: {value} ({predicate}), nilai pasti {exact}; {steps} kenaikan level pada "
+        "{count} indikator",
+        "After the plan: {value} ({predicate}), exact value {exact}; {steps} level steps on "
+        "{count} indicators",
+    ),
+    "plan.cost": ("Total biaya: {cost}", "Total cost: {cost}"),
+    "plan.met": (
+        "Target sudah tercapai; tidak ada langkah yang diperlukan.",
+        "The target is already met; no steps are needed.",
+    ),
+    "plan.unreachable": (
+        "Target {target} tidak dapat dicapai dengan batasan ini; indeks tertinggi yang dapat "
+        "dicapai: {best} ({predicate}), nilai pasti {exact}.",
+        "Target {target} cannot be reached under these constraints; the best reachable index: "
+        "{best} ({predicate}), exact value {exact}.",
+    ),
+    "plan.steps": ("Langkah", "Steps"),
+    "plan.from": ("Dari", "From"),
+    "plan.to": ("Menjadi", "To"),
+    "plan.gain": ("Tambahan", "Gain"),
+    "plan.running": ("Indeks berjalan", "Running index"),
+    "plan.cost.col": ("Biaya", "Cost"),
+}

@@ -1,0 +1,131 @@
+"""A rubric's problems (SPBE2xx), `spbe rubric check`, and the notice of a provisional rubric.
+
+SPBE201 and SPBE204 quote a `detail` that is itself a message (`{"catalogue": key, ...}`):
+the `rubric.*` keys below, so a rubric check reads in both languages.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "SPBE201": (
+        "bobot tidak cocok: {what} berjumlah {total}, seharusnya {expected}",
+        "weights do not add up: {what} sum to {total}, expected {expected}",
+    ),
+    "SPBE202": ("id {kind} '{id}' dipakai dua kali", "{kind} id '{id}' is used twice"),
+    "SPBE203": ("{kind} '{id}' tidak berisi indikator", "{kind} '{id}' has no indicators"),
+    "SPBE204": ("rentang predikat tidak sah: {detail}", "invalid predicate bands: {detail}"),
+    "SPBE205": (
+        "skala '{scale}' harus menamai setiap level {min} sampai {max}: {detail}",
+        "scale '{scale}' must name every level {min} to {max}: {detail}",
+    ),
+    "SPBE206": (
+        "indikator {id} memakai skala '{scale}' yang tidak ada",
+        "indicator {id} uses scale '{scale}', which does not exist",
+    ),
+    "SPBE207": (
+        "'{field}' harus bilangan pasti (misalnya 1.3 atau \"20/6\"), bukan {got}",
+        "'{field}' must be an exact number (e.g. 1.3 or \"20/6\"), not {got}",
+    ),
+    "SPBE208": (
+        "levels.min ({min}) harus lebih kecil dari levels.max ({max})",
+        "levels.min ({min}) must be below levels.max ({max})",
+    ),
+    "SPBE209": (
+        "tulis `domains` atau `aspects` di tingkat teratas, tepat salah satunya",
+        "give either `domains` or `aspects` at the top level, exactly one of them",
+    ),
+    "SPBE210": (
+        "rounding.decimals harus bilangan bulat 0 sampai 10, bukan {got}",
+        "rounding.decimals must be a whole number from 0 to 10, not {got}",
+    ),
+    "SPBE211": (
+        "bobot indikator {id} harus lebih besar dari 0, bukan {got}",
+        "the weight of indicator {id} must be above 0, not {got}",
+    ),
+    "SPBE212": (
+        "indikator {id} memberi kriteria untuk level {levels} di luar rentang {min} sampai {max}",
+        "indicator {id} gives criteria for levels {levels}, outside the range {min} to {max}",
+    ),
+    "SPBE213": (
+        "id {kind} '{id}' kosong atau diawali/diakhiri spasi; tulis id tanpa spasi di tepinya",
+        "{kind} id '{id}' is empty or has spaces around it; write the id without them",
+    ),
+    "SPBE214": (
+        "skala '{scale}': nama level {level} kosong",
+        "scale '{scale}': level {level} has no name",
+    ),
+    "SPBE215": (
+        "berkas rubrik harus berupa pemetaan (id, title, levels, predicates, scales, ...)",
+        "a rubric file must hold a mapping (id, title, levels, predicates, scales, ...)",
+    ),
+    "SPBE216": (
+        "good_from '{name}' bukan predikat rubrik ini; pilih salah satu: {allowed}",
+        "good_from '{name}' is not a predicate of this rubric; choose one of: {allowed}",
+    ),
+    "SPBE217": (
+        "evidence_from_level {got} di luar rentang level {min} sampai {max}",
+        "evidence_from_level {got} is outside the levels {min} to {max}",
+    ),
+    "SPBE218": (
+        "{key} kosong; tulis sedikitnya satu nama, atau hapus kuncinya agar nama apa pun diterima",
+        "{key} is empty; list at least one name, or leave the key out to accept any name",
+    ),
+    "SPBE219": (
+        "{key}: nama '{name}' kosong atau diawali/diakhiri spasi; tulis tanpa spasi di tepinya",
+        "{key}: name '{name}' is empty or has spaces around it; write it without them",
+    ),
+    "SPBE220": (
+        "{key}: '{name}' tertulis dua kali; hapus salah satunya",
+        "{key}: '{name}' is listed twice; remove one of them",
+    ),
+    # Details of SPBE201 and SPBE204 (nested messages)
+    "rubric.sum.aspect": ("indikator aspek {id}", "the indicators of aspect {id}"),
+    "rubric.sum.domain": ("aspek domain {id}", "the aspects of domain {id}"),
+    "rubric.sum.total": ("seluruh bobot di tingkat teratas", "the top-level weights"),
+    "rubric.band.none": ("tidak ada satu pun rentang predikat", "there are no predicate bands"),
+    "rubric.band.first": (
+        "rentang pertama '{name}' mulai di {start}, seharusnya di levels.min {min}",
+        "the first band '{name}' starts at {start}, not at levels.min {min}",
+    ),
+    "rubric.band.gap": (
+        "celah: '{name}' mulai di {start}, padahal rentang sebelumnya berakhir di {end}",
+        "gap: '{name}' starts at {start} but the band before it ends at {end}",
+    ),
+    "rubric.band.overlap": (
+        "tumpang tindih: '{name}' mulai di {start}, padahal rentang sebelumnya berakhir di {end}",
+        "overlap: '{name}' starts at {start} but the band before it ends at {end}",
+    ),
+    "rubric.band.empty": (
+        "rentang '{name}' kosong: max {end} tidak lebih besar dari min {start}",
+        "band '{name}' is empty: its max {end} is not above its min {start}",
+    ),
+    "rubric.band.top": (
+        "rentang teratas '{name}' berakhir di {end}, seharusnya di levels.max {max}",
+        "the top band '{name}' ends at {end}, not at levels.max {max}",
+    ),
+    "rubric.band.duplicate": (
+        "predikat '{name}' muncul dua kali",
+        "predicate '{name}' appears twice",
+    ),
+    "rubric.scale.detail": (
+        "kurang {missing}, berlebih {extra}",
+        "missing {missing}, extra {extra}",
+    ),
+    # `spbe rubric check`
+    "rubric.ok": (
+        "OK: {file}: rubrik {id} ({status}), {domains} domain, {aspects} aspek, {indicators} "
+        "indikator, level {min} sampai {max}, {bands} predikat",
+        "OK: {file}: rubric {id} ({status}), {domains} domains, {aspects} aspects, {indicators} "
+        "indicators, levels {min} to {max}, {bands} predicates",
+    ),
+    "rubric.invalid": ("{count} masalah dalam rubrik {file}", "{count} problems in rubric {file}"),
+    # A provisional rubric, noted under any score of it
+    "provisional": (
+        "Catatan: rubrik {rubric} berstatus sementara ({status}). {source}",
+        "Notice: rubric {rubric} is {status}. {source}",
+    ),
+    "provisional.short": (
+        "Catatan: rubrik {rubric} berstatus sementara; lihat `spbe rubric list`",
+        "Notice: rubric {rubric} is provisional; see `spbe rubric list`",
+    ),
+}

@@ -1,0 +1,48 @@
+"""The command line's own errors: usage errors (exit 2) and the internal-error line (exit 3).
+
+A usage error is about how spbe was called (an option, a missing file), not about a file's
+content; `usage.prefix` starts its line.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # The word before every usage error: "Kesalahan: --target memerlukan angka ..."
+    "usage.prefix": ("Kesalahan", "Error"),
+    "usage.diff_files": (
+        "spbe diff memerlukan sedikitnya dua berkas (LAMA BARU); diberikan {count}",
+        "spbe diff needs at least two files (OLD NEW); {count} given",
+    ),
+    "usage.bad_target": (
+        "--target memerlukan angka seperti 3.5 atau nama predikat ({allowed}), bukan '{value}'",
+        "--target expects a number such as 3.5 or a predicate name ({allowed}), not '{value}'",
+    ),
+    "usage.no_domains": (
+        "rubrik {rubric} tidak memiliki domain; --only-domain tidak berlaku",
+        "rubric {rubric} has no domains; --only-domain does not apply",
+    ),
+    "usage.unknown_domain": (
+        "domain '{id}' tidak ada dalam rubrik {rubric} (domain yang ada: {known})",
+        "domain '{id}' is not in rubric {rubric} (known domains: {known})",
+    ),
+    "usage.no_files": ("tidak ada berkas penilaian di {path}", "no assessment files in {path}"),
+    "usage.unknown_predicate": (
+        "predikat '{value}' tidak dikenal; pilih salah satu: {allowed}",
+        "unknown predicate '{value}'; choose one of: {allowed}",
+    ),
+    "usage.number": (
+        "{option} memerlukan angka seperti 2.6 atau 2,6, bukan '{value}'",
+        "{option} expects a number such as 2.6, not '{value}'",
+    ),
+    "usage.unknown_indicator": (
+        "indikator '{id}' tidak ada dalam rubrik {rubric}",
+        "indicator '{id}' is not in rubric {rubric}",
+    ),
+    # The last guard (exit 3): an exception no command turned into a message
+    "internal.error": (
+        "spbe: kesalahan internal saat memproses {file} ({kind}: {detail}). Ini bug di spbe-cli; "
+        "mohon laporkan beserta perintah dan berkasnya.",
+        "spbe: internal error while processing {file} ({kind}: {detail}). This is a bug in "
+        "spbe-cli; please report it with the command and file.",
+    ),
+}

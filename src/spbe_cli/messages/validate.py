@@ -1,0 +1,50 @@
+"""`spbe validate`: warnings (SPBE35x, errors with --strict), thresholds (SPBE36x), summary.
+
+`spbe schema` is here too: the schema exists so an editor validates as the user types.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Warnings (errors with --strict)
+    "SPBE351": (
+        "indikator {id} mengklaim level {level} tanpa penjelasan; tambahkan `penjelasan` "
+        "(di atas level {min} penilai memintanya)",
+        "indicator {id} claims level {level} without an explanation; add `penjelasan` "
+        "(assessors ask for one above level {min})",
+    ),
+    "SPBE352": (
+        "indikator {id} mengklaim level {level} tanpa bukti dukung; tambahkan `bukti_dukung` "
+        "(wajib mulai level {from})",
+        "indicator {id} claims level {level} without evidence; add `bukti_dukung` "
+        "(expected from level {from} on)",
+    ),
+    "SPBE353": (
+        "tahun {year} belum tiba (sekarang {today}); periksa `tahun`",
+        "year {year} is in the future (it is {today}); check `tahun`",
+    ),
+    "SPBE354": (
+        "tahun {year} di luar masa berlaku rubrik {rubric} ({era}); periksa `tahun` atau `rubrik`",
+        "year {year} is outside the era of rubric {rubric} ({era}); check `tahun` or `rubrik`",
+    ),
+    "SPBE355": (
+        "nama instansi '{name}' berbeda dari berkas lain di folder ini ('{other}', {count} berkas)",
+        "agency name '{name}' differs from the other files in this folder "
+        "('{other}', {count} files)",
+    ),
+    # Thresholds per file (--fail-under, --min-predicate)
+    "SPBE361": (
+        "indeks {shown} (nilai pasti {exact}) di bawah batas --fail-under {threshold}",
+        "index {shown} (exact value {exact}) is below --fail-under {threshold}",
+    ),
+    "SPBE362": (
+        "predikat {predicate} di bawah --min-predicate {minimum}",
+        "predicate {predicate} is below --min-predicate {minimum}",
+    ),
+    # Words of `spbe validate` and `spbe schema`
+    "validate.summary": (
+        "{files} berkas, {valid} sah, {invalid} dengan kesalahan, {warnings} peringatan",
+        "{files} files, {valid} valid, {invalid} with errors, {warnings} warnings",
+    ),
+    "schema.written": ("skema ditulis ke {path}", "schema written to {path}"),
+}
