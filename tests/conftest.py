@@ -1,4 +1,28 @@
-"""Shared fixtures: paths of the repository's examples and the bundled rubrics, loaded once."""
+"""Shared fixtures for every kind of test: the repository's paths and the bundled rubrics.
+
+The tests are laid out by kind, not by package, because the kind decides what a failure means
+and how long a test may take:
+
+- tests/unit/ calls functions directly, in-process: the model (rubrics, assessments, exact
+  numbers), the core (scoring, diff, plan, rank, checks), the renderers, and the few app/files
+  helpers that are worth testing on their own (safe writing, the ordered process pool). No test
+  here goes through the `spbe` entry point.
+- tests/acceptance/ goes through the real entry point, as a user does: Typer's CliRunner on
+  spbe_cli.cli.app.app, or `python -m spbe_cli` in a subprocess. These pin the visible
+  contract: output formats, exit codes, messages, files written.
+- tests/project/ checks the repository rather than behaviour: ruff, the import-layer contracts
+  (import-linter and an AST check of the core), the wheel's contents and the pre-commit hook.
+
+A file that tested both a function and the command is split in two, named test_X.py (unit) and
+test_X_cli.py (acceptance); basenames stay unique across the folders, which have no __init__.py
+(pytest's default "prepend" import mode needs that). Shared data lives in tests/fixtures/; the
+helpers below are imported as `from conftest import ...` (pytest puts this folder on sys.path),
+so no other folder may have a conftest.py of its own.
+
+Slow tests (fuzzing, heavy hypothesis runs, process pools, the browser, the wheel build, anything
+over about a second) carry @pytest.mark.slow: `pytest -m "not slow"` is the quick loop, and plain
+`pytest` (the README's command, run by .ci/run) runs everything.
+"""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, FIXTURES, bundled
+from conftest import EXAMPLES, FIXTURES, ROOT, bundled
 from typer.testing import CliRunner
 
 from spbe_cli.cli.app import app
@@ -320,7 +320,7 @@ def test_rubric_schema_is_json_schema_with_exact_numbers():
 
 
 def test_the_documented_example_rubric_is_valid(tmp_path: Path):
-    readme = (Path(__file__).resolve().parents[1] / "rubrics" / "README.md").read_text()
+    readme = (ROOT / "rubrics" / "README.md").read_text()
     example = re.search(r"```yaml\n(.*?)```", readme, re.S)
     assert example is not None
     path = tmp_path / "example.yaml"
