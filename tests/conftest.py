@@ -26,6 +26,7 @@ over about a second) carry @pytest.mark.slow: `pytest -m "not slow"` is the quic
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,63 @@ def bundled(rubric_id: str) -> Rubric:
 @pytest.fixture(scope="session")
 def rubric59() -> Rubric:
     return bundled("permenpanrb-59-2020")
+
+
+# ---- a large batch of generated assessments (the process-pool tests) ------------------------
+
+
+def batch_assessment(n: int, rng: random.Random, name: str, top: int = 5) -> str:
+    lines = [
+        "rubrik: permenpanrb-59-2020",
+        "instansi:",
+        f"  nama: {name}",
+        f"  jenis: {rng.choice(['kota', 'kabupaten', 'provinsi'])}",
+        f"  provinsi: {rng.choice(['Aceh', 'Bali', 'Riau'])}",
+        "tahun: 2024",
+        "tahap: mandiri",
+        "indikator:",
+    ]
+    for ind in range(1, 48):
+        level = rng.randint(1, top)
+        if ind % 4:
+            lines.append(f"  {ind}: {level}")
+        else:
+            lines += [
+                f"  {ind}:",
+                f"    level: {level}",
+                f"    penjelasan: Dokumen indikator {ind}.",
+                f"    bukti_dukung: [bukti-{n}-{ind}.pdf]",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="session")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """~250 files in three folders: mostly valid, some broken, some agencies misnamed.
+
+    The large batch of tests/acceptance/test_batch.py and tests/unit/test_batch_internals.py;
+    made once per session and only read.
+    """
+    root = tmp_path_factory.mktemp("archive")
+    rng = random.Random(7)
+    for n in range(250):
+        folder = root / ("", "a", "b")[n % 3]
+        folder.mkdir(exist_ok=True)
+        odd = n % 37 == 0  # misnamed, and otherwise clean: level 1 everywhere needs no evidence
+        name = f"Kota Lain {n}" if odd else f"Kota Contoh {n % 3}"
+        text = batch_assessment(n, rng, name, 1 if odd else 5)
+        (folder / f"f{n:03d}.yaml").write_text(text, encoding="utf-8")
+    good = (root / "f000.yaml").read_text(encoding="utf-8")
+    broken = {
+        "a/x-syntax.yaml": good.replace("tahun: 2024", "tahun: [2024"),
+        "a/x-duplicate.yaml": good + "tahun: 2023\n",
+        "b/x-level.yaml": good.replace("  1: ", "  1: 9 #"),
+        "b/x-missing.yaml": "\n".join(
+            line for line in good.splitlines() if not line.startswith("  2:")
+        ),
+        "x-rubric.yaml": good.replace("permenpanrb-59-2020", "tidak-ada"),
+        "x-empty.yaml": "",
+    }
+    for name, text in broken.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
