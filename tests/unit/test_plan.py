@@ -19,8 +19,8 @@ from spbe_cli.core.plan import (
     capacities,
     current_index,
     make_plan,
-    read_costs,
 )
+from spbe_cli.model.costs import read_costs
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.model.rubric_file import build_rubric
 

@@ -61,8 +61,8 @@ def _domain(raw: str | None, rubric: Rubric, lang: Lang) -> frozenset[str] | Non
 
 def _costs(path: Path | None, rubric: Rubric, lang: Lang) -> object:
     """The cost table, or None without a file; problems in it are printed, then SystemExit(2)."""
-    from spbe_cli.core.plan import read_costs
     from spbe_cli.files.reader import LoadFailure, read_document
+    from spbe_cli.model.costs import read_costs
     from spbe_cli.model.problems import by_place
 
     if path is None:
