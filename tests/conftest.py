@@ -13,15 +13,19 @@ and how long a test may take:
 - tests/project/ checks the repository rather than behaviour: ruff, the import-layer contracts
   (import-linter and an AST check of the core), the wheel's contents and the pre-commit hook.
 
-A file that tested both a function and the command is split in two, named test_X.py (unit) and
-test_X_cli.py (acceptance); basenames stay unique across the folders, which have no __init__.py
-(pytest's default "prepend" import mode needs that). Shared data lives in tests/fixtures/; the
-helpers below are imported as `from conftest import ...` (pytest puts this folder on sys.path),
-so no other folder may have a conftest.py of its own.
+A file that clearly tested both functions and the command was split, one half per folder
+(unit/test_diff.py and acceptance/test_diff_cli.py; likewise plan, rank, rubrics, report and
+batch). A file that is about a command and checks one helper on the side stays whole in
+acceptance/ (test_xlsx.py's formula evaluator, test_schema.py's schema builder). Basenames are
+unique across the folders, which have no __init__.py (pytest's default "prepend" import mode needs
+that). Shared data lives in tests/fixtures/; the helpers below are imported as
+`from conftest import ...` (pytest puts this folder on sys.path), so no other folder may have a
+conftest.py of its own.
 
-Slow tests (fuzzing, heavy hypothesis runs, process pools, the browser, the wheel build, anything
-over about a second) carry @pytest.mark.slow: `pytest -m "not slow"` is the quick loop, and plain
-`pytest` (the README's command, run by .ci/run) runs everything.
+Slow tests carry @pytest.mark.slow: every hypothesis test (the fuzzing and the property runs),
+the process-pool tests, the browser, the wheel build, and anything else over about a second.
+`pytest -m "not slow"` is the quick loop (under 20 s on two cores); plain `pytest`, the README's
+command that .ci/run uses, runs everything.
 """
 
 from __future__ import annotations

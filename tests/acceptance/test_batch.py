@@ -15,6 +15,9 @@ from typer.testing import CliRunner
 
 from spbe_cli.cli.app import app
 
+# Every test here runs a process pool over a generated archive of 256 files.
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 SERIAL, POOLED = "1000000", "1"
 

@@ -115,6 +115,7 @@ def _browser(html: Path, *extra: str, profile: Path) -> subprocess.CompletedProc
     return subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (.ci/run installs it)")
 def test_a_real_browser_renders_the_charts_and_headline(tmp_path: Path) -> None:
     html = make(tmp_path, Y2021, Y2022, "--target", "3.5")

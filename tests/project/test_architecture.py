@@ -33,7 +33,6 @@ def test_import_linter_contracts_are_kept() -> None:
         "import sys; from importlinter.cli import lint_imports_command; "
         "sys.exit(lint_imports_command())",
         "--no-cache",
-        "--no-logo",
         str(ROOT / "pyproject.toml"),
     ]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)

@@ -16,12 +16,14 @@ from spbe_cli.app import pool as batch
 from spbe_cli.files.reader import read_document
 
 
+@pytest.mark.slow
 def test_ordered_map_keeps_order_beyond_the_in_flight_window() -> None:
     items = list(range(-3000, 0))
     assert list(batch.ordered_map(abs, items, threshold=1)) == [abs(n) for n in items]
     assert list(batch.ordered_map(abs, items[:5])) == [abs(n) for n in items[:5]]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(batch.workers() < 2, reason="the pool needs two cores")
 def test_large_batches_run_in_worker_processes() -> None:
     pids = set(batch.ordered_map(_pid, list(range(500)), threshold=100))

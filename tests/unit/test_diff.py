@@ -112,6 +112,7 @@ def test_predicate_from_exact_values_at_a_boundary(rubric59: Rubric) -> None:
     assert cmp.index.delta_exact == Fraction("0.013")
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_effects_add_up_to_the_exact_change_for_random_levels(data: st.DataObject) -> None:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from itertools import product
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,6 +94,7 @@ def plan_key(plan: Plan, with_cost: bool = False) -> tuple:
     return (plan.cost, *key) if with_cost else key
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(cases())
 def test_fewest_steps_matches_brute_force(case) -> None:
@@ -110,6 +112,7 @@ def test_fewest_steps_matches_brute_force(case) -> None:
         assert plan.reached >= target
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(cases(), st.data())
 def test_cheapest_matches_brute_force(case, data) -> None:
