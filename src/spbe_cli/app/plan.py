@@ -59,8 +59,8 @@ def _domain(raw: str | None, rubric: Rubric) -> frozenset[str] | None:
 
 def _costs(path: Path | None, rubric: Rubric) -> object:
     """The cost table, or None without a file; a file with problems stops the command."""
-    from spbe_cli.core.plan import read_costs
     from spbe_cli.files.reader import LoadFailure, read_document
+    from spbe_cli.model.costs import read_costs
 
     if path is None:
         return None

@@ -23,29 +23,10 @@ from spbe_cli.core.checks import (
     folder_outliers,
 )
 from spbe_cli.core.thresholds import Gate, check
-from spbe_cli.files.reader import Document
+from spbe_cli.files.reader import Document, source_lines
 from spbe_cli.model.assessment import Agency
+from spbe_cli.model.file_report import FileReport
 from spbe_cli.model.problems import Located, Problem, by_place
-
-
-@dataclass
-class FileResult:
-    """One file's verdict: valid when none of its problems is an error."""
-
-    path: str
-    problems: list[Located] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Located]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Located]:
-        return [p for p in self.problems if p.severity == "warning"]
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors
 
 
 @dataclass(frozen=True)
@@ -57,8 +38,8 @@ class Options:
     max_bytes: int | None = None
 
 
-def _file_result(outcome: Outcome, options: Options) -> FileResult:
-    result = FileResult(outcome.path, list(outcome.problems))
+def _file_report(outcome: Outcome, options: Options) -> FileReport:
+    result = FileReport(outcome.path, list(outcome.problems))
     card, doc = outcome.scorecard, outcome.document
     if card is None or doc is None:
         return result
@@ -67,6 +48,14 @@ def _file_result(outcome: Outcome, options: Options) -> FileResult:
     for failure in check(card, options.gate):
         result.problems.append(doc.locate(failure.problem()))
     return result
+
+
+def add_sources(report: FileReport, max_bytes: int | None) -> None:
+    """Give the report the text of the lines its problems point at (in the first problem's file,
+    within the same size limit as the document), for excerpts under them on a terminal."""
+    if report.problems:
+        wanted = {p.line for p in report.problems}
+        report.sources = source_lines(report.problems[0].file, wanted, max_bytes)
 
 
 def _locate(doc: Document, problem: Problem, strict: bool) -> Located:
@@ -102,20 +91,23 @@ class Verdict:
     warnings: int
     output: str
     agency: AgencyFact | None = None
-    result: FileResult | None = None
+    result: FileReport | None = None
 
 
-Render = Callable[[FileResult], str]
+Render = Callable[[FileReport], str]
 """Turns one file's result into its output text (the renderer's business, chosen by format)."""
 
 
 class FileCheck:
     """The per-file work of `spbe validate`, picklable, with a rubric store per process."""
 
-    def __init__(self, options: Options, render: Render, keep_results: bool = False) -> None:
+    def __init__(
+        self, options: Options, render: Render, keep_results: bool = False, sources: bool = False
+    ) -> None:
         self.options = options
         self.render = render
         self.keep_results = keep_results
+        self.sources = sources  # read the lines under the problems, for the renderer's excerpts
         self.store: RubricStore | None = None
 
     def __getstate__(self) -> dict[str, object]:
@@ -128,8 +120,10 @@ class FileCheck:
         outcome = assess(
             Path(path), self.store, rubric_path=options.rubric_path, max_bytes=options.max_bytes
         )
-        result = _file_result(outcome, options)
+        result = _file_report(outcome, options)
         result.problems.sort(key=by_place)
+        if self.sources:
+            add_sources(result, options.max_bytes)
         errors = sum(p.severity == "error" for p in result.problems)
         return Verdict(
             result.path,

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from spbe_cli.app.validate import FileCheck, FileResult, Options, check_files, folder_problems
+from spbe_cli.app.validate import (
+    FileCheck,
+    Options,
+    add_sources,
+    check_files,
+    folder_problems,
+)
 from spbe_cli.core.thresholds import UnknownPredicate
 from spbe_cli.messages import Lang
+from spbe_cli.model.file_report import FileReport
 from spbe_cli.model.problems import Located, by_place
 from spbe_cli.render.validate_out import (
     FileRenderer,
@@ -33,12 +40,13 @@ def run_validate(
     with_sources: bool = False,
 ) -> bool:
     """Check `files` in order, writing as it goes; True when every file is valid."""
-    renderer = FileRenderer(fmt, lang, with_sources, options.max_bytes)
-    check = FileCheck(options, renderer, keep_results=fmt == "junit")
+    renderer = FileRenderer(fmt, lang, with_sources)
+    sources = renderer.wants_sources
+    check = FileCheck(options, renderer, keep_results=fmt == "junit", sources=sources)
     writer = ValidationWriter(renderer, out, err)
     valid = warnings = 0
     facts, results = [], []
-    by_path: dict[str, FileResult] = {}
+    by_path: dict[str, FileReport] = {}
     try:
         for file, verdict in zip(files, check_files(files, check), strict=True):
             writer.file(verdict.output)
@@ -60,12 +68,15 @@ def run_validate(
             by_path = by_path or {r.path: r for r in results}
             _merge(by_path[item.file], item)
         else:
-            writer.late(item)
+            late = FileReport(item.file, [item])
+            if sources:
+                add_sources(late, options.max_bytes)
+            writer.late(late)
     writer.finish(summary_text(len(files), valid, warnings, lang), results)
     return valid == len(files)
 
 
-def _merge(result: FileResult, item: Located) -> None:
+def _merge(result: FileReport, item: Located) -> None:
     """Give a kept per-file result (JUnit) its late problem, in line order like the rest."""
     result.problems.append(item)
     result.problems.sort(key=by_place)

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from typing import Literal, TextIO
 from xml.etree import ElementTree as ET
 
-from spbe_cli.app.validate import FileResult
 from spbe_cli.messages import Lang, text
+from spbe_cli.model.file_report import FileReport
 from spbe_cli.model.problems import Located
 from spbe_cli.render.problems_out import problem_line
 
@@ -28,7 +28,7 @@ def _excerpt(source: str, column: int) -> str:
     return f"    {shown}\n    {pad}^\n"
 
 
-def records(results: list[FileResult], lang: Lang) -> list[dict[str, object]]:
+def records(results: list[FileReport], lang: Lang) -> list[dict[str, object]]:
     return [
         {
             "file": item.file,
@@ -74,7 +74,7 @@ def _xml_safe(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
-def junit_xml(results: list[FileResult], lang: Lang) -> str:
+def junit_xml(results: list[FileReport], lang: Lang) -> str:
     """One testcase per file: a failure lists its errors, warnings go to system-out."""
     invalid = sum(not r.valid for r in results)
     suite = ET.Element(
@@ -124,33 +124,29 @@ class FileRenderer:
     JUnit needs every file before it can write its header, so it renders nothing per file.
     """
 
-    def __init__(
-        self,
-        fmt: ValidateFormat,
-        lang: Lang,
-        with_sources: bool = False,
-        max_bytes: int | None = None,
-    ) -> None:
+    def __init__(self, fmt: ValidateFormat, lang: Lang, with_sources: bool = False) -> None:
         self.fmt = fmt
         self.lang = lang
         self.with_sources = with_sources
-        self.max_bytes = max_bytes
 
-    def __call__(self, result: FileResult) -> str:
+    @property
+    def wants_sources(self) -> bool:
+        """Whether the app should give each report the lines under its problems (text only)."""
+        return self.with_sources and self.fmt == "text"
+
+    def __call__(self, result: FileReport) -> str:
         if not result.problems or self.fmt == "junit":
             return ""
         if self.fmt == "json":
             return ",\n".join(_json_item(r) for r in records([result], self.lang))
         if self.fmt == "github":
             return "".join(github_line(item, self.lang) + "\n" for item in result.problems)
-        return self.text(result.problems)
+        return self.text(result.problems, result.sources if self.with_sources else {})
 
-    def text(self, problems: list[Located]) -> str:
-        lines: Mapping[int, str] = {}
-        if self.with_sources:
-            from spbe_cli.files.reader import source_lines
-
-            lines = source_lines(problems[0].file, {p.line for p in problems}, self.max_bytes)
+    def text(self, problems: list[Located], lines: Mapping[int, str] | None = None) -> str:
+        """Compiler-style lines, each followed by its source line and a caret when `lines` (the
+        file's text by 1-based line number, read by the app) has it."""
+        lines = lines or {}
         out = []
         for item in problems:
             out.append(problem_line(item, self.lang) + "\n")
@@ -180,16 +176,16 @@ class ValidationWriter:
         else:
             self.out.write(output)
 
-    def late(self, item: Located) -> None:
+    def late(self, report: FileReport) -> None:
         """A problem known only once every file was read (SPBE355), after all files' output."""
-        self.file(self.renderer(FileResult(item.file, [item])))
+        self.file(self.renderer(report))
 
     def abort(self) -> None:
         """Close what was opened, so a run stopped by a usage error still leaves valid JSON."""
         if self.renderer.fmt == "json" and self.items:
             self.out.write("\n]\n")
 
-    def finish(self, summary: str, results: list[FileResult] | None = None) -> None:
+    def finish(self, summary: str, results: list[FileReport] | None = None) -> None:
         fmt, lang = self.renderer.fmt, self.renderer.lang
         if fmt == "junit":
             self.out.write(junit_xml(results or [], lang))

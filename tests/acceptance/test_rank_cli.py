@@ -1,4 +1,4 @@
-"""spbe rank: ties, group ranks and summary figures on a hand-made set of eight agencies.
+"""`spbe rank` through the entry point: ties, group ranks, summary figures on eight agencies.
 
 tests/fixtures/rank/agencies uses a four-indicator rubric (weights 20, 20 | 30, 30), so
 index = (20·l1 + 20·l2 + 30·l3 + 30·l4) / 100, D1 = (l1 + l2) / 2, D2 = (l3 + l4) / 2:
@@ -23,14 +23,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from fractions import Fraction
 
 from conftest import FIXTURES
 from typer.testing import CliRunner
 
-from spbe_cli.app.assess import RubricStore
 from spbe_cli.cli.main import app
-from spbe_cli.core.rank import Row, competition_ranks, rank
 
 runner = CliRunner()
 RANK = FIXTURES / "rank"
@@ -45,11 +42,6 @@ def ranking_json(*args: str) -> dict:
     result = invoke(str(AGENCIES), "-f", "json", *args)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
-
-
-def test_competition_ranking_shares_ranks_by_exact_value() -> None:
-    values = [Fraction(5), Fraction(4), Fraction(4), Fraction(3)]
-    assert competition_ranks(values) == [(1, False), (2, True), (2, True), (4, False)]
 
 
 def test_national_ranks_and_ties() -> None:
@@ -179,30 +171,3 @@ def test_csv_and_markdown() -> None:
     ]
     markdown = invoke(str(AGENCIES), "-f", "markdown").stdout
     assert "| 2= | Kabupaten Beta |" in markdown
-
-
-def test_rank_core_takes_an_iterable_and_compares_exact_values() -> None:
-    rubric = RubricStore().load(RANK / "mini-rubric.yaml")
-    exact = [Fraction("2.595"), Fraction("2.6"), Fraction("2.6")]
-
-    def rows():
-        for n, value in enumerate(exact):
-            yield Row(
-                f"f{n}",
-                f"Instansi {n}",
-                "kota",
-                "Jambi",
-                2022,
-                rubric,
-                value,
-                (("1", value), ("2", value)),
-            )
-
-    ranking = rank(rows())
-    # 2.595 shows 2.60 like the others, yet it is lower: it ranks 3rd, alone, and is Cukup.
-    assert [(r.row.file, r.rank, r.tied) for r in ranking.rows] == [
-        ("f1", 1, True),
-        ("f2", 1, True),
-        ("f0", 3, False),
-    ]
-    assert ranking.rows[2].row.predicate == "Cukup"

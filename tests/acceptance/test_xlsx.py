@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLES, FIXTURES
+from conftest import EXAMPLES, FIXTURES, ROOT
 from typer.testing import CliRunner
 
 from spbe_cli.cli.main import app
@@ -299,7 +299,7 @@ def test_band_fills_match_the_html_report_colours() -> None:
     from spbe_cli.app.assess import RubricStore
     from spbe_cli.render.xlsx_out import band_fill
 
-    css = (Path(__file__).parents[1] / "src/spbe_cli/render/templates/report.html.j2").read_text()
+    css = (ROOT / "src/spbe_cli/render/templates/report.html.j2").read_text()
     html = {int(n): c.upper() for n, c in re.findall(r"\.band-(\d) \{ background: #(\w+)", css)}
     rubric = RubricStore().bundled()["permenpanrb-59-2020"]
     for rank, band in enumerate(rubric.bands):

@@ -145,11 +145,17 @@ def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_source_line_under_the_problem() -> None:
-    from spbe_cli.app.assess import RubricStore, assess
-    from spbe_cli.render.validate_out import FileRenderer
+    # What `spbe validate` prints on a terminal (CliRunner is none): the app reads the lines.
+    import io
+    from datetime import date
 
-    outcome = assess(BROKEN / "two-problems.yaml", RubricStore())
-    lines = FileRenderer("text", "en", with_sources=True).text(outcome.problems).splitlines()
+    from spbe_cli.app.validate import Options
+    from spbe_cli.app.validate_stream import run_validate
+
+    out, err = io.StringIO(), io.StringIO()
+    files = [str(BROKEN / "two-problems.yaml")]
+    run_validate(files, Options(date(2024, 6, 1)), "text", "en", out, err, with_sources=True)
+    lines = out.getvalue().splitlines()
     assert lines[1] == "      1: yes" and lines[2] == "         ^"
 
 

@@ -1,4 +1,7 @@
-"""spbe report: the HTML file's content, its self-containment, and a real headless browser."""
+"""`spbe report`: the HTML file's content, its self-containment, and a real headless browser.
+
+The report model it is built from is in tests/unit/test_report_model.py.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ import re
 import shutil
 import subprocess
 import sys
-from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -39,24 +41,6 @@ def make(tmp_path: Path, *args: str) -> str:
     result = run("report", *args, "-o", str(out))
     assert result.exit_code == 0, result.output
     return out.read_text(encoding="utf-8")
-
-
-def test_model_trend_diff_and_plan_target_aspects() -> None:
-    model = build_report([card(Y2022), card(Y2021)], Fraction("3.5"))
-    assert model.card.assessment.tahun == 2022
-    assert model.comparison is not None and model.comparison.old.assessment.tahun == 2021
-    assert model.plan is not None and model.plan.reached >= Fraction("3.5")
-    raised = {s.indicator.aspect_key for s in model.plan.steps}
-    for point in model.aspects:
-        assert point.target is not None
-        if point.group.key in raised:
-            assert point.target.exact > point.group.index.exact
-        else:
-            assert point.target.exact == point.group.index.exact
-    assert [s.level for s in model.strongest] == sorted(
-        (s.level for s in model.strongest), reverse=True
-    )
-    assert max(s.level for s in model.weakest) <= min(s.level for s in model.strongest)
 
 
 def test_model_refuses_several_agencies(tmp_path: Path) -> None:
@@ -131,6 +115,7 @@ def _browser(html: Path, *extra: str, profile: Path) -> subprocess.CompletedProc
     return subprocess.run(args, capture_output=True, text=True, timeout=120, check=False)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (.ci/run installs it)")
 def test_a_real_browser_renders_the_charts_and_headline(tmp_path: Path) -> None:
     html = make(tmp_path, Y2021, Y2022, "--target", "3.5")

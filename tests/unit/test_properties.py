@@ -29,6 +29,7 @@ def assessment(rubric: Rubric, levels: dict[str, int]) -> Assessment:
     return result
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rubric", RUBRICS, ids=lambda r: r.id)
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
@@ -48,6 +49,7 @@ def test_every_level_k_gives_index_k(rubric: Rubric) -> None:
         assert all(g.index.exact == k for g in card.domains + card.aspects)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rubric", RUBRICS, ids=lambda r: r.id)
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
@@ -64,6 +66,7 @@ def test_one_level_up_moves_the_index_by_weight_over_100(
     assert after - before == rubric.by_key[key].weight / 100
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rubric", RUBRICS, ids=lambda r: r.id)
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
@@ -79,6 +82,7 @@ def test_overall_equals_weighted_domains_and_predicate_matches_bands(
     assert card.index.predicate == band.name
 
 
+@pytest.mark.slow
 @given(st.fractions(min_value=-10, max_value=10))
 def test_round_half_up_is_within_half_a_unit(value: Fraction) -> None:
     shown = Fraction(round_half_up(value))

@@ -11,12 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import hypothesis.strategies as st
+import pytest
 import yaml
 from conftest import bundled
 from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
 from spbe_cli.cli.main import app
+
+# Hypothesis fuzzing through the command: several seconds each.
+pytestmark = pytest.mark.slow
 
 RUBRIC = bundled("permenpanrb-59-2020")
 KEYS = [i.key for i in RUBRIC.indicators]

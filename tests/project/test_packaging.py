@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+# Builds a wheel from a clean copy of the repository and installs it.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:

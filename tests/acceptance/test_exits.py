@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 from typer.testing import CliRunner
 
 from spbe_cli.cli.main import app
@@ -18,7 +18,7 @@ Y2022 = str(EXAMPLES / "kota-contoh-2022.yaml")
 
 
 def test_exit_codes_are_the_documented_ones() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     for code in ExitCode:
         assert f"| {int(code)} |" in table, f"exit {int(code)} ({code.name}) is not in the README"
