@@ -126,6 +126,10 @@ def _opaque() -> dict[str, frozenset[str]]:
         # Stop.message: usage_error(key) and Stop(message=key) pass literal keys, which
         # test_exit_path_keys_are_in_the_catalogue checks
         "stop.message": frozenset(),
+        # Renderer.announce: the class attributes `announce = "key"` of the renderers
+        "chosen.announce or ('xlsx.written' if chosen.binary else None)": frozenset(
+            {"xlsx.written"} | _class_attribute_values("announce")
+        ),
         "problem.code": codes,
         "item.code": codes,
         "first.code": codes,
@@ -527,3 +531,19 @@ def test_exit_path_keys_are_in_the_catalogue() -> None:
     assert len(keys) > 15, keys
     missing = sorted(k for k in keys if k not in catalogue())
     assert not missing, missing
+
+
+def _class_attribute_values(name: str) -> set[str]:
+    """The literal values of `name = "..."` assignments in class bodies anywhere in src."""
+    values: set[str] = set()
+    for mod in modules():
+        for node in ast.walk(mod.tree):
+            if isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if (
+                        isinstance(item, ast.Assign)
+                        and any(isinstance(t, ast.Name) and t.id == name for t in item.targets)
+                        and isinstance(item.value, ast.Constant)
+                    ):
+                        values.add(item.value.value)
+    return values

@@ -14,19 +14,25 @@ from typing import Any
 
 from spbe_cli.exits import usage_error
 from spbe_cli.messages import text
-from spbe_cli.render.base import Options
+from spbe_cli.render.base import Options, Renderer
+
+
+def chosen_renderer(command: str, fmt: str, options: Options) -> Renderer[Any]:
+    """The renderer, or a usage error when its optional library (the `report` extra) is missing:
+    called before any file is read, so a missing extra costs the user nothing."""
+    from spbe_cli.render.registry import MissingExtra, renderer
+
+    try:
+        return renderer(command, fmt, options)
+    except MissingExtra as exc:
+        raise usage_error("report.missing_extra", module=exc.module) from None
 
 
 def deliver(
     command: str, fmt: str, result: Any, options: Options, output: Path | None, force: bool
 ) -> None:
     """Render `result` in `fmt` to stdout or to `output`, then print the notes it cannot carry."""
-    from spbe_cli.render.registry import MissingExtra, renderer
-
-    try:
-        chosen = renderer(command, fmt, options)
-    except MissingExtra as exc:
-        raise usage_error("report.missing_extra", module=exc.module) from None
+    chosen = chosen_renderer(command, fmt, options)
     if chosen.binary and output is None:
         raise usage_error("xlsx.needs_output")
     if output is None:
@@ -35,8 +41,9 @@ def deliver(
         buffer: io.BytesIO | io.StringIO = io.BytesIO() if chosen.binary else io.StringIO()
         chosen.write(result, buffer)
         write_output(output, buffer.getvalue(), force=force)
-        if chosen.binary:
-            sys.stderr.write(text("xlsx.written", options.lang, path=output) + "\n")
+        announce = chosen.announce or ("xlsx.written" if chosen.binary else None)
+        if announce is not None:
+            sys.stderr.write(text(announce, options.lang, path=output) + "\n")
     sys.stdout.flush()
     for note in chosen.notes(result):
         sys.stderr.write(note + "\n")

@@ -36,19 +36,12 @@ def rank(
 ) -> ExitCode:
     """Peringkat instansi / national and group ranks with the ministry's summary figures."""
     from spbe_cli.app.rank import RankRequest, Watch, rank_files
-    from spbe_cli.cli.output import deliver, needs_output
+    from spbe_cli.cli.output import chosen_renderer, deliver, needs_output
     from spbe_cli.render.base import Options
     from spbe_cli.render.progress import on_terminal
-    from spbe_cli.render.registry import MissingExtra, renderer
 
-    if fmt == "xlsx":
-        needs_output(output)
-        try:
-            renderer("rank", fmt, Options(lang))  # the extra is checked before any file is read
-        except MissingExtra as exc:
-            from spbe_cli.exits import usage_error
-
-            raise usage_error("report.missing_extra", module=exc.module) from None
+    if chosen_renderer("rank", fmt, Options(lang)).binary:
+        needs_output(output)  # before a batch of files is read, not after
     watch = Watch(progress=on_terminal(sys.stderr, lang), broken=sys.stderr.write)
     request = RankRequest(files, by, top, good_from, allow_mixed)
     result, broken = rank_files(request, lang, watch)

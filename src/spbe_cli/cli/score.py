@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from spbe_cli.cli.options import ForceOpt, LangOpt, OutputOpt, format_option
 from spbe_cli.exits import ExitCode, Stop, command
 from spbe_cli.render.choices import Detail
+
+if TYPE_CHECKING:
+    from spbe_cli.core.scoring import Scorecard
+    from spbe_cli.core.thresholds import Gate, GateFailure
 
 ScoreFormat = format_option("score")
 
@@ -59,12 +63,13 @@ def score(
     return ExitCode.FAILED if failures else ExitCode.OK
 
 
-def _checked(card: object, gate: object) -> list:
+def _checked(card: Scorecard, gate: Gate) -> list[GateFailure]:
+    """The thresholds `card` fails; a --min-predicate its rubric does not know is a usage error."""
     from spbe_cli.core.thresholds import UnknownPredicate, check
     from spbe_cli.exits import usage_error
 
     try:
-        return check(card, gate)  # type: ignore[arg-type]
+        return check(card, gate)
     except UnknownPredicate as exc:
-        allowed = ", ".join(b.name for b in card.rubric.bands)  # type: ignore[attr-defined]
+        allowed = ", ".join(b.name for b in card.rubric.bands)
         raise usage_error("usage.unknown_predicate", value=str(exc), allowed=allowed) from None

@@ -30,6 +30,9 @@ class Renderer(Generic[R]):
 
     binary: ClassVar[bool] = False
     """Bytes (a workbook) rather than text: written only to a file, never to a terminal."""
+    announce: ClassVar[str | None] = None
+    """The catalogue message that confirms, on stderr, a file written with -o (workbooks have
+    "xlsx.written"); a text format written to a file says nothing, like a shell redirection."""
 
     def __init__(self, options: Options) -> None:
         self.options = options

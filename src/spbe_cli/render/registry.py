@@ -61,6 +61,9 @@ REGISTRIES: dict[str, dict[str, Entry]] = {
         "markdown": Entry(_R + "rank_out", "RankMarkdown"),
         "xlsx": Entry(_R + "xlsx_out", "RankWorkbook", _XLSX),
     },
+    "report": {
+        "html": Entry(_R + "report", "HtmlReport", ("jinja2", "pygal")),
+    },
     "rubric-list": {
         "table": Entry(_R + "rubrics", "ListTable"),
         "json": Entry(_R + "rubrics", "ListJson"),
