@@ -8,6 +8,7 @@ import typer
 
 from spbe_cli import __version__
 from spbe_cli.cli import diff, init, plan, rank, report, rubric, schema, score, validate
+from spbe_cli.exits import ExitCode, Stop, conclude
 
 _APP_SETTINGS: dict = {
     "help": "Kalkulator Indeks SPBE yang pasti / the exact SPBE index calculator.",
@@ -23,7 +24,7 @@ app.add_typer(rubric_app, name="rubric")
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"spbe-cli {__version__}")
-        raise typer.Exit()
+        conclude(Stop(ExitCode.OK), "id")
 
 
 @app.callback()
