@@ -99,7 +99,7 @@ def test_yaml_template_content():
 def test_template_without_criteria_lists_level_names():
     text = run("init", "--rubric", "permenpanrb-5-2018").stdout
     assert '"35-2":' in text
-    assert "# Tingkat: 0 Tidak Ada · 1 Informasi Satu Arah · 2 Interaksi" in text
+    assert "# Tingkat: 0 Tidak Ada · 1 Diseminasi (penyebaran satu arah) · 2 Interaksi" in text
     assert "Domain 3 · Layanan SPBE (bobot 55)" in text
     assert "berstatus sementara (provisional)" in text
 
@@ -108,7 +108,9 @@ def test_default_rubric_follows_the_year():
     assert yaml.safe_load(run("init", "--tahun", "2019").stdout)["rubrik"] == "permenpanrb-5-2018"
     assert yaml.safe_load(run("init", "--tahun", "2023").stdout)["rubrik"] == "permenpanrb-59-2020"
     assert yaml.safe_load(run("init", "--tahun", "2027").stdout)["rubrik"] == "pemdi-8-2026"
-    gap = run("init", "--tahun", "2020")
+    # 59/2020 took effect on 1 January 2021: the 2020 round was still evaluated under 5/2018.
+    assert yaml.safe_load(run("init", "--tahun", "2020").stdout)["rubrik"] == "permenpanrb-5-2018"
+    gap = run("init", "--tahun", "2017")
     assert gap.exit_code == 2 and "--rubric" in gap.stderr
     rubrics = [bundled(r) for r in BUNDLED]
     assert rubric_for_year(rubrics, 2021).id == "permenpanrb-59-2020"

@@ -72,7 +72,7 @@ def test_rubric_list_shows_three_rubrics_with_status_and_source():
     assert set(records) == {"permenpanrb-5-2018", "permenpanrb-59-2020", "pemdi-8-2026"}
     assert records["permenpanrb-59-2020"]["status"] == "verified"
     assert records["pemdi-8-2026"]["status"] == "provisional"
-    assert records["permenpanrb-5-2018"]["era"] == "2018-2019"
+    assert records["permenpanrb-5-2018"]["era"] == "2018-2020"
     table = run("rubric", "list").stdout
     assert "PermenPANRB 8/2026 was not seen" in table
     assert "Peraturan Menteri PANRB Nomor 5 Tahun 2018" in table
