@@ -21,6 +21,8 @@ class PlanRequest:
     only_domain: str | None = None
     costs: Path | None = None
     rubric: Path | None = None
+    domain_min: tuple[str, ...] = ()
+    """`--domain-min` as given: a predicate or "2.6" for every domain, "3:2.6" for domain 3."""
 
 
 def parse_target(raw: str, rubric: Rubric) -> Fraction:
@@ -57,6 +59,48 @@ def _domain(raw: str | None, rubric: Rubric) -> frozenset[str] | None:
     return keys
 
 
+def domain_minimums(raw: tuple[str, ...], rubric: Rubric) -> tuple[tuple[str, Fraction], ...]:
+    """Each `--domain-min` as (domain key, exact minimum), in rubric order; the highest wins.
+
+    A predicate name or "2.6" asks it of every domain, "3:2.6" (or "3:" and a predicate) of
+    domain 3, its id being what comes before the last colon. A predicate means its band's lower
+    bound: "at least that predicate".
+    """
+    if not raw:
+        return ()
+    if not rubric.domains:
+        raise usage_error("usage.domain_min.no_domains", rubric=rubric.id)
+    wanted: dict[str, Fraction] = {}
+    for spec in raw:
+        where, colon, value = spec.rpartition(":")
+        domains = rubric.domains
+        if colon:
+            domains = tuple(d for d in rubric.domains if str(d.id) == where.strip())
+            if not domains:
+                known = ", ".join(str(d.id) for d in rubric.domains)
+                raise usage_error("usage.unknown_domain", id=where, rubric=rubric.id, known=known)
+        minimum = _minimum(value, spec, rubric)
+        for domain in domains:
+            wanted[domain.key] = max(wanted.get(domain.key, minimum), minimum)
+    return tuple((d.key, wanted[d.key]) for d in rubric.domains if d.key in wanted)
+
+
+def _minimum(value: str, spec: str, rubric: Rubric) -> Fraction:
+    band = rubric.band_named(value)
+    if band is not None:
+        return band.low
+    try:
+        number = Fraction(value.strip().replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        allowed = ", ".join(b.name for b in rubric.bands)
+        raise usage_error("usage.domain_min.bad", value=spec, allowed=allowed) from None
+    if not rubric.level_min <= number <= rubric.level_max:
+        raise usage_error(
+            "usage.domain_min.range", value=spec, low=rubric.level_min, high=rubric.level_max
+        )
+    return number
+
+
 def _costs(path: Path | None, rubric: Rubric) -> object:
     """The cost table, or None without a file; a file with problems stops the command."""
     from spbe_cli.files.reader import LoadFailure, read_document
@@ -87,6 +131,7 @@ def plan_file(request: PlanRequest) -> PlanResult:
         request.max_per_indicator,
         _exclusions(request.exclude, rubric),
         _domain(request.only_domain, rubric),
+        domain_minimums(request.domain_min, rubric),
     )
     costs = _costs(request.costs, rubric)
     levels = {s.indicator.key: s.level for s in card.indicators if s.level is not None}

@@ -25,6 +25,14 @@ def plan(
     exclude: Annotated[str | None, typer.Option(help="Do not raise these, e.g. 45,46.")] = None,
     only_domain: Annotated[str | None, typer.Option(help="Raise only this domain's.")] = None,
     costs: Annotated[Path | None, typer.Option(help="Costs file: least total cost.")] = None,
+    domain_min: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--domain-min",
+            help="Every domain at least a predicate or 2.6, or one domain (3:2.6); repeatable.",
+            metavar="[DOMAIN:]MIN",
+        ),
+    ] = None,
     rubric: Annotated[Path | None, typer.Option(help="Use this rubric file instead.")] = None,
 ) -> ExitCode:
     """Rencana menuju target / the fewest (or cheapest) level steps that reach a target index."""
@@ -32,7 +40,9 @@ def plan(
     from spbe_cli.cli.output import deliver
     from spbe_cli.render.base import Options
 
-    request = PlanRequest(file, target, max_per_indicator, exclude, only_domain, costs, rubric)
+    request = PlanRequest(
+        file, target, max_per_indicator, exclude, only_domain, costs, rubric, tuple(domain_min or ())
+    )
     result = plan_file(request)
     deliver("plan", fmt, result, Options(lang), None, False)
     return ExitCode.OK if result.plan.reachable else ExitCode.FAILED

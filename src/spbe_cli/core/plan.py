@@ -24,7 +24,22 @@ target the answer minimises (cost, steps, −gain, indicators touched): least co
 steps, then the largest final index, then fewest indicators touched; remaining ties keep the
 choice found first in rubric order.
 
-When the target cannot be reached the plan takes every available step: the best reachable index.
+Domain minimums (`--domain-min`): every named domain's index must reach its own minimum as well
+as the overall index its target. Domains split the indicators, so each constrained domain is one
+group, the other indicators one more, and the problem is the least-cost one above solved twice
+over: an exact dynamic programme inside each group (its states are the group's exact gains, in
+the rubric's integer weight units) whose results below the group's requirement are dropped, then
+one across the groups on the total gain. Both minimise the same (cost, steps, −gain, touched),
+all of which add up over indicators and groups, so the optimum of the whole is the best
+combination of the groups' surviving states. Without a costs file every cost is 0, so the result
+is the fewest steps, then the largest index, then the fewest indicators touched: the same order
+as the plain plan. Two things keep the programme small: gains above what any requirement asks
+count as that much (a plan that overshoots is no more feasible for it), and a state is dropped
+when another reaches at least its gain with a better (cost, steps, −gain, touched); adding the
+same later steps to both keeps that order, so no optimum is lost.
+
+When the target cannot be reached the plan takes every available step: the best reachable index
+(and every domain at its best).
 """
 
 from __future__ import annotations
@@ -36,7 +51,7 @@ from math import lcm
 
 from spbe_cli.core.scoring import index_of
 from spbe_cli.model.costs import CostTable
-from spbe_cli.model.rubric import Indicator, Rubric
+from spbe_cli.model.rubric import Domain, Indicator, Rubric
 
 
 @dataclass(frozen=True)
@@ -45,6 +60,8 @@ class Constraints:
     exclude: frozenset[str] = frozenset()
     only: frozenset[str] | None = None
     """When set, only these indicator keys may be raised (e.g. one domain's)."""
+    domain_min: tuple[tuple[str, Fraction], ...] = ()
+    """(domain key, exact minimum) pairs: each domain's index must reach at least that."""
 
 
 @dataclass(frozen=True)
@@ -63,11 +80,27 @@ class Step:
 
 
 @dataclass(frozen=True)
+class DomainGoal:
+    """One domain before and after the plan, with the minimum asked of it (None: none asked)."""
+
+    domain: Domain
+    start: Fraction
+    reached: Fraction
+    minimum: Fraction | None = None
+
+    @property
+    def met(self) -> bool:
+        return self.minimum is None or self.reached >= self.minimum
+
+
+@dataclass(frozen=True)
 class Plan:
     start: Fraction
     target: Fraction
     steps: tuple[Step, ...]
     reachable: bool
+    domains: tuple[DomainGoal, ...] = ()
+    """Every domain of the rubric before and after, in rubric order (empty without domains)."""
 
     @property
     def reached(self) -> Fraction:
@@ -119,7 +152,9 @@ def make_plan(
     """The optimal plan (see the module docstring); `levels` must hold every indicator."""
     start = current_index(rubric, levels)
     caps = capacities(rubric, levels, limits)
-    if costs is None:
+    if limits.domain_min:
+        counts, reachable = _with_domains(rubric, levels, caps, target - start, limits, costs)
+    elif costs is None:
         counts, reachable = _fewest_steps(rubric, caps, target - start)
     else:
         counts, reachable = _cheapest(rubric, levels, caps, target - start, costs)
@@ -129,7 +164,19 @@ def make_plan(
     ]
     order = {ind.key: n for n, ind in enumerate(rubric.indicators)}
     chosen = sorted((s for s in steps if s.levels), key=lambda s: (-s.gain, order[s.indicator.key]))
-    return Plan(start, target, tuple(chosen), reachable)
+    after = {**levels, **{s.indicator.key: s.to_level for s in chosen}}
+    minimums = dict(limits.domain_min)
+    goals = tuple(
+        DomainGoal(d, domain_index(d, levels), domain_index(d, after), minimums.get(d.key))
+        for d in rubric.domains
+    )
+    return Plan(start, target, tuple(chosen), reachable, goals)
+
+
+def domain_index(domain: Domain, levels: Mapping[str, int]) -> Fraction:
+    """Σ(level × weight) / domain weight: the domain's exact index for these levels."""
+    total = sum((levels[i.key] * i.weight for i in domain.indicators), Fraction(0))
+    return total / domain.weight
 
 
 def _step(rubric: Rubric, ind: Indicator, level: int, count: int, costs: CostTable | None) -> Step:
@@ -228,6 +275,137 @@ def _knapsack(options: list[list[tuple[int, int]]], need: Fraction) -> list[int]
         gain, n = came[gain]
         chosen.append(n)
     return chosen[::-1]
+
+
+# ---- domain minimums: an exact programme per group, then across groups ------------------------
+
+_Value = tuple[int, int, int, int]
+"""(cost, steps, −gain, touched) of a partial plan: minimised lexicographically, added up."""
+_Chain = tuple[object, ...] | None
+"""The steps chosen so far, shared between states rather than copied: None (no step), a step
+(earlier chain, indicator key, levels up), or two chains joined ("+", left, right)."""
+_States = dict[int, tuple[_Value, _Chain]]
+"""Capped gain in weight units -> the best value reaching it, and the steps that do."""
+
+
+def _ceil(value: Fraction) -> int:
+    return -((-value.numerator) // value.denominator)
+
+
+def _with_domains(
+    rubric: Rubric,
+    levels: Mapping[str, int],
+    caps: dict[str, int],
+    need: Fraction,
+    limits: Constraints,
+    costs: CostTable | None,
+) -> tuple[dict[str, int], bool]:
+    """Least (cost, steps, −gain, touched) with the overall need and every domain minimum met.
+
+    Gains are counted in the rubric's weight units (integers): the index needs `need` × total
+    weight / unit of them, a domain (minimum − now) × its weight / unit from its own indicators.
+    """
+    unit = rubric.unit
+    overall = max(_ceil(need * rubric.total_weight / unit), 0)
+    minimums = dict(limits.domain_min)
+    groups: list[tuple[list[Indicator], int]] = []
+    rest: list[Indicator] = []
+    for domain in rubric.domains:
+        if domain.key not in minimums:
+            rest += domain.indicators
+            continue
+        short = (minimums[domain.key] - domain_index(domain, levels)) * domain.weight / unit
+        groups.append((list(domain.indicators), max(_ceil(short), 0)))
+    groups.append((rest, 0))
+    costs_of = _unit_costs(rubric, levels, caps, costs)
+    total: _States = {0: ((0, 0, 0, 0), None)}
+    for members, required in groups:
+        cap = max(required, overall)
+        inside = _group_states(members, caps, costs_of, cap)
+        met = {g: v for g, v in inside.items() if g >= required}
+        if not met:
+            return {k: c for k, c in caps.items() if c}, False
+        total = _combine(total, met, overall)
+    if overall not in total:
+        return {k: c for k, c in caps.items() if c}, False
+    return _counts(total[overall][1]), True
+
+
+def _counts(chain: _Chain) -> dict[str, int]:
+    """The levels up per indicator that a chain holds."""
+    counts: dict[str, int] = {}
+    pending = [chain]
+    while pending:
+        node = pending.pop()
+        if node is None:
+            continue
+        if node[0] == "+":
+            pending += [node[1], node[2]]  # type: ignore[list-item]
+            continue
+        earlier, key, n = node
+        counts[key] = counts.get(key, 0) + n  # type: ignore[index,operator]
+        pending.append(earlier)  # type: ignore[arg-type]
+    return counts
+
+
+def _unit_costs(
+    rubric: Rubric, levels: Mapping[str, int], caps: dict[str, int], costs: CostTable | None
+) -> dict[str, list[int]]:
+    """Each indicator's cumulative cost of 0, 1, … steps as integers of one common scale."""
+    exact: dict[str, list[Fraction]] = {}
+    for ind in rubric.indicators:
+        run, cost = [Fraction(0)], Fraction(0)
+        for n in range(caps[ind.key]):
+            if costs is not None:
+                cost += step_cost(rubric, costs, ind.key, levels[ind.key] + n)
+            run.append(cost)
+        exact[ind.key] = run
+    scale = lcm(1, *(c.denominator for run in exact.values() for c in run))
+    return {key: [int(c * scale) for c in run] for key, run in exact.items()}
+
+
+def _group_states(
+    members: list[Indicator], caps: dict[str, int], costs: dict[str, list[int]], cap: int
+) -> _States:
+    """Every undominated way of raising these indicators, by gain (capped at `cap`)."""
+    states: _States = {0: ((0, 0, 0, 0), None)}
+    for ind in members:
+        if not caps[ind.key]:
+            continue
+        nxt: _States = {}
+        for gain, (value, chain) in states.items():
+            for n in range(caps[ind.key] + 1):
+                g = n * ind.units
+                cost, steps, minus, touched = value
+                new = (cost + costs[ind.key][n], steps + n, minus - g, touched + (n > 0))
+                key = min(gain + g, cap)
+                if key not in nxt or new < nxt[key][0]:
+                    nxt[key] = (new, (chain, ind.key, n) if n else chain)
+        states = _undominated(nxt)
+    return states
+
+
+def _combine(left: _States, right: _States, cap: int) -> _States:
+    out: _States = {}
+    for g1, (v1, c1) in left.items():
+        for g2, (v2, c2) in right.items():
+            key = min(g1 + g2, cap)
+            value = (v1[0] + v2[0], v1[1] + v2[1], v1[2] + v2[2], v1[3] + v2[3])
+            if key not in out or value < out[key][0]:
+                out[key] = (value, ("+", c1, c2))
+    return _undominated(out)
+
+
+def _undominated(states: _States) -> _States:
+    """Drop a state when one with at least its gain has a value at least as good."""
+    kept: _States = {}
+    best: _Value | None = None
+    for gain in sorted(states, reverse=True):
+        value, chain = states[gain]
+        if best is None or value < best:
+            kept[gain] = (value, chain)
+            best = value
+    return kept
 
 
 def apply(levels: Mapping[str, int], plan: Plan) -> dict[str, int]:

@@ -54,4 +54,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.gain": ("Tambahan", "Gain"),
     "plan.running": ("Indeks berjalan", "Running index"),
     "plan.cost.col": ("Biaya", "Cost"),
+    # ---- domains before and after the plan, --domain-min (consultants) ---------------------
+    "plan.domains": ("Domain sebelum dan sesudah rencana", "Domains before and after the plan"),
+    "plan.now": ("Sekarang", "Now"),
+    "plan.after": ("Setelah rencana", "After the plan"),
+    "plan.minimum": ("Minimum", "Minimum"),
+    "plan.domain_short": (
+        "Domain {id} {name} tidak dapat mencapai minimum {minimum} dengan batasan ini; tertinggi "
+        "yang dapat dicapai: {best} ({predicate}; nilai pasti {exact})",
+        "Domain {id} {name} cannot reach its minimum {minimum} under these constraints; the best "
+        "reachable: {best} ({predicate}; exact value {exact})",
+    ),
+    # ---- end of domains ---------------------------------------------------------------------
 }

@@ -38,6 +38,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indikator '{id}' tidak ada dalam rubrik {rubric}",
         "indicator '{id}' is not in rubric {rubric}",
     ),
+    # ---- spbe plan --domain-min (consultants) ----------------------------------------------
+    "usage.domain_min.no_domains": (
+        "rubrik {rubric} tidak memiliki domain; --domain-min tidak berlaku",
+        "rubric {rubric} has no domains; --domain-min does not apply",
+    ),
+    "usage.domain_min.bad": (
+        "--domain-min memerlukan nama predikat ({allowed}) atau angka seperti 2.6, untuk semua "
+        "domain atau satu domain seperti 3:2.6; bukan '{value}'",
+        "--domain-min expects a predicate name ({allowed}) or a number such as 2.6, for every "
+        "domain or for one as 3:2.6; not '{value}'",
+    ),
+    "usage.domain_min.range": (
+        "--domain-min '{value}' di luar rentang level rubrik ({low} sampai {high})",
+        "--domain-min '{value}' is outside the rubric's level range ({low} to {high})",
+    ),
+    # ---- end of spbe plan --domain-min ----------------------------------------------------
     # The last guard (exit 3): an exception no command turned into a message
     "internal.error": (
         "spbe: kesalahan internal saat memproses {file} ({kind}: {detail}). Ini bug di spbe-cli; "

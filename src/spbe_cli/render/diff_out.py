@@ -20,7 +20,7 @@ from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
 from spbe_cli.render.human import wants_rich
-from spbe_cli.render.records import index_record
+from spbe_cli.render.records import RubricIds, agency_record, index_record
 from spbe_cli.render.tables import Align, Report, Table
 
 SPARK_RICH = "▁▂▃▄▅▆▇█"
@@ -190,7 +190,7 @@ def side_record(card: Scorecard, path: str) -> dict[str, Any]:
     return {
         "file": path,
         "rubric": card.rubric.id,
-        "instansi": a.agency.nama,
+        "instansi": agency_record(a.agency),
         "tahun": a.tahun,
         "tahap": a.tahap,
     }
@@ -214,11 +214,11 @@ def _group_record(g: GroupChange) -> dict[str, Any]:
     return {"id": g.id, "old_id": g.old_id, "name": g.name, **change_record(g.change)}
 
 
-def _indicator_record(c: IndicatorChange) -> dict[str, Any]:
+def _indicator_record(c: IndicatorChange, ids: RubricIds) -> dict[str, Any]:
     return {
         "id": c.indicator.id,
         "name": c.indicator.name,
-        "aspect": c.indicator.aspect_key,
+        "aspect": ids.aspect(c.indicator.aspect_key),
         "weight": exact_text(c.indicator.weight),
         "old": c.old_level,
         "new": c.new_level,
@@ -234,6 +234,7 @@ def comparison_record(
 ) -> dict[str, Any]:
     listed = cmp.indicators if show_all else cmp.changed
     counts = {d: cmp.count(d) for d in ("up", "down", "same")}
+    ids = RubricIds(cmp.new.rubric)  # indicators are listed only when both share the rubric
     return {
         "kind": cmp.kind,
         "comparable_indicators": cmp.comparable_indicators,
@@ -243,7 +244,7 @@ def comparison_record(
         "index": change_record(cmp.index),
         "domains": [_group_record(g) for g in cmp.domains],
         "aspects": [_group_record(g) for g in cmp.aspects],
-        "indicators": [_indicator_record(c) for c in listed],
+        "indicators": [_indicator_record(c, ids) for c in listed],
         "explained": exact_text(cmp.explained) if cmp.comparable_indicators else None,
         "summary": counts if cmp.comparable_indicators else None,
         "unshared_domains": list(cmp.unshared_domains),

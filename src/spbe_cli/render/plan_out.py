@@ -1,52 +1,70 @@
-"""`spbe plan` output: the roadmap as a table, Markdown, JSON or CSV, from a Plan (no computing)."""
+"""`spbe plan` output: the roadmap as a table, Markdown, JSON or CSV, from a Plan (no computing).
+
+People read decimals, never fractions: a gain is shown with one precision down its column (the
+rubric's decimals plus two, enough for every 59/2020 step: 0.0275), an exact value as its decimal
+(render/numbers.py). The JSON and CSV keep the exact values as text that Fraction parses back.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from fractions import Fraction
 from typing import IO, Any
 
-from spbe_cli.core.plan import Plan, Step
+from spbe_cli.core.plan import DomainGoal, Plan, Step
 from spbe_cli.core.results import PlanResult
 from spbe_cli.core.scoring import Scorecard
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
-from spbe_cli.render.records import value_record
+from spbe_cli.render.numbers import decimal_text, fixed
+from spbe_cli.render.records import agency_record, value_record
 from spbe_cli.render.tables import Align, Report, Table
 
 
-def _index(rubric: Rubric, value: Any) -> dict[str, Any]:
+def _index(rubric: Rubric, value: Fraction) -> dict[str, Any]:
     return value_record(round_half_up(value, rubric.decimals), value, rubric.predicate_for(value))
 
 
-def _level(rubric: Rubric, step: Step, level: int) -> str:
-    name = step.indicator.level_name(level)
-    return f"{level} {name}".strip()
+def _level(step: Step, level: int) -> str:
+    return f"{level} {step.indicator.level_name(level)}".strip()
+
+
+def _running(plan: Plan) -> list[Fraction]:
+    """The exact index after each step, in the plan's order."""
+    out, running = [], plan.start
+    for step in plan.steps:
+        running += step.gain
+        out.append(running)
+    return out
 
 
 def plan_record(plan: Plan, card: Scorecard, file: str) -> dict[str, Any]:
     rubric = card.rubric
-    agency = card.assessment.agency
     record: dict[str, Any] = {
         "file": file,
         "rubric": rubric.id,
-        "instansi": {"nama": agency.nama, "jenis": agency.jenis, "provinsi": agency.provinsi},
+        "instansi": agency_record(card.assessment.agency),
         "tahun": card.assessment.tahun,
         "start": _index(rubric, plan.start),
         "target": _index(rubric, plan.target),
-        "steps": [_step_record(s) for s in plan.steps],
+        "steps": [
+            _step_record(s, _index(rubric, running))
+            for s, running in zip(plan.steps, _running(plan), strict=True)
+        ],
         "step_count": plan.step_count,
         "reached": _index(rubric, plan.reached),
         "reachable": plan.reachable,
+        "domains": [_domain_record(goal, rubric) for goal in plan.domains],
     }
     if plan.cost is not None:
         record["cost"] = exact_text(plan.cost)
     return record
 
 
-def _step_record(step: Step) -> dict[str, Any]:
+def _step_record(step: Step, running: dict[str, Any]) -> dict[str, Any]:
     ind = step.indicator
     record: dict[str, Any] = {
         "id": ind.id,
@@ -54,13 +72,30 @@ def _step_record(step: Step) -> dict[str, Any]:
         "from": step.from_level,
         "to": step.to_level,
         "gain": exact_text(step.gain),
+        "running": running,
         "from_name": ind.level_name(step.from_level) or None,
         "to_name": ind.level_name(step.to_level) or None,
         "criterion": ind.criteria.get(step.to_level),
+        "levels": [
+            {"level": n, "name": ind.level_name(n) or None, "criterion": ind.criteria.get(n)}
+            for n in range(step.from_level + 1, step.to_level + 1)
+        ],
     }
     if step.cost is not None:
         record["cost"] = exact_text(step.cost)
     return record
+
+
+def _domain_record(goal: DomainGoal, rubric: Rubric) -> dict[str, Any]:
+    minimum = None if goal.minimum is None else _index(rubric, goal.minimum)
+    return {
+        "id": goal.domain.id,
+        "name": goal.domain.name,
+        "start": _index(rubric, goal.start),
+        "reached": _index(rubric, goal.reached),
+        "minimum": minimum,
+        "met": goal.met,
+    }
 
 
 def plan_report(plan: Plan, card: Scorecard, lang: Lang) -> Report:
@@ -79,6 +114,8 @@ def plan_report(plan: Plan, card: Scorecard, lang: Lang) -> Report:
     ]
     notices = _notices(plan, rubric, lang)
     tables = [_steps_table(plan, rubric, lang), _criteria_table(plan, lang)] if plan.steps else []
+    if plan.domains:
+        tables.append(_domains_table(plan, rubric, lang))
     return Report(heading, notices, tables)
 
 
@@ -86,22 +123,42 @@ def _notices(plan: Plan, rubric: Rubric, lang: Lang) -> list[str]:
     reached = plan.reached
     if not plan.steps and plan.reachable:
         return [text("plan.met", lang)]
-    out = []
-    if not plan.reachable:
-        out.append(unreachable_message(plan, rubric, lang))
+    out = unmet_messages(plan, rubric, lang)
     out.append(
         text(
             "plan.reached",
             lang,
             value=round_half_up(reached, rubric.decimals),
             predicate=rubric.predicate_for(reached),
-            exact=exact_text(reached),
+            exact=decimal_text(reached),
             steps=plan.step_count,
             count=len(plan.steps),
         )
     )
     if plan.cost is not None:
-        out.append(text("plan.cost", lang, cost=exact_text(plan.cost)))
+        out.append(text("plan.cost", lang, cost=decimal_text(plan.cost)))
+    return out
+
+
+def unmet_messages(plan: Plan, rubric: Rubric, lang: Lang) -> list[str]:
+    """What the plan cannot reach: the overall target, and each domain left below its minimum."""
+    out = []
+    if plan.reached < plan.target:
+        out.append(unreachable_message(plan, rubric, lang))
+    for goal in plan.domains:
+        if not goal.met and goal.minimum is not None:
+            out.append(
+                text(
+                    "plan.domain_short",
+                    lang,
+                    id=goal.domain.id,
+                    name=goal.domain.name,
+                    minimum=round_half_up(goal.minimum, rubric.decimals),
+                    best=round_half_up(goal.reached, rubric.decimals),
+                    predicate=rubric.predicate_for(goal.reached),
+                    exact=decimal_text(goal.reached),
+                )
+            )
     return out
 
 
@@ -113,7 +170,7 @@ def unreachable_message(plan: Plan, rubric: Rubric, lang: Lang) -> str:
         target=round_half_up(plan.target, rubric.decimals),
         best=round_half_up(reached, rubric.decimals),
         predicate=rubric.predicate_for(reached),
-        exact=exact_text(reached),
+        exact=decimal_text(reached),
     )
 
 
@@ -126,34 +183,58 @@ def _steps_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
         headers.append(text("plan.cost.col", lang))
         align.append("right")
     table = Table(text("plan.steps", lang), headers, align, tone_column=5)
-    running = plan.start
-    for step in plan.steps:
-        running += step.gain
+    for step, running in zip(plan.steps, _running(plan), strict=True):
         ind = step.indicator
         row = [
             str(ind.id),
             ind.name,
-            _level(rubric, step, step.from_level),
-            _level(rubric, step, step.to_level),
-            exact_text(step.gain),
+            _level(step, step.from_level),
+            _level(step, step.to_level),
+            fixed(step.gain, rubric.decimals + 2),
             str(round_half_up(running, rubric.decimals)),
         ]
         if with_cost and step.cost is not None:
-            row.append(exact_text(step.cost))
+            row.append(decimal_text(step.cost))
         table.rows.append(row)
         table.tones.append(rubric.predicate_rank(rubric.predicate_for(running)))
     return table
 
 
 def _criteria_table(plan: Plan, lang: Lang) -> Table:
-    """The criterion to meet for each new level: long text, so beside the roadmap, not inside it."""
-    headers = [text("indicator", lang), text("plan.to", lang), text("criteria", lang)]
+    """The criterion of every level a step passes through (3 → 5 shows 4 and 5): long text, so
+    beside the roadmap, not inside it."""
+    headers = [text("indicator", lang), text("level", lang), text("criteria", lang)]
     table = Table(text("criteria", lang), headers, ["right", "left", "left"])
     for step in plan.steps:
-        ind = step.indicator
-        to = f"{step.to_level} {ind.level_name(step.to_level)}".strip()
-        table.rows.append([str(ind.id), to, ind.criteria.get(step.to_level, "–")])
-        table.tones.append(None)
+        for level in range(step.from_level + 1, step.to_level + 1):
+            criterion = step.indicator.criteria.get(level, "–")
+            table.rows.append([str(step.indicator.id), _level(step, level), criterion])
+            table.tones.append(None)
+    return table
+
+
+def _domains_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
+    """Each domain now and after the plan, beside the minimum asked of it: what a consultant
+    shows when the overall target alone would leave the weakest domain where it is."""
+    keys = ["domain", "name", "plan.now", "plan.after", "plan.minimum", "predicate"]
+    align: list[Align] = ["right", "left", "right", "right", "right", "left"]
+    table = Table(text("plan.domains", lang), [text(k, lang) for k in keys], align, tone_column=5)
+    for goal in plan.domains:
+        minimum = "–" if goal.minimum is None else str(round_half_up(goal.minimum, rubric.decimals))
+        if not goal.met:
+            minimum += " ✗"
+        predicate = rubric.predicate_for(goal.reached)
+        table.rows.append(
+            [
+                str(goal.domain.id),
+                goal.domain.name,
+                str(round_half_up(goal.start, rubric.decimals)),
+                str(round_half_up(goal.reached, rubric.decimals)),
+                minimum,
+                predicate,
+            ]
+        )
+        table.tones.append(rubric.predicate_rank(predicate))
     return table
 
 
@@ -176,9 +257,7 @@ def plan_csv(plan: Plan, rubric: Rubric) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    running = plan.start
-    for step in plan.steps:
-        running += step.gain
+    for step, running in zip(plan.steps, _running(plan), strict=True):
         ind = step.indicator
         writer.writerow(
             [ind.id, ind.name, step.from_level, ind.level_name(step.from_level), step.to_level,
@@ -203,12 +282,12 @@ class PlanMarkdown(PlanTable):
 
 
 class _Unannotated(Renderer[PlanResult]):
-    """Machine formats carry no notices, so stderr hears of an unreachable target."""
+    """Machine formats carry no notices, so stderr hears of what the plan cannot reach."""
 
     def notes(self, result: PlanResult) -> list[str]:
         if result.plan.reachable:
             return []
-        return [unreachable_message(result.plan, result.card.rubric, self.lang)]
+        return unmet_messages(result.plan, result.card.rubric, self.lang)
 
 
 class PlanJson(_Unannotated, JsonRenderer[PlanResult]):

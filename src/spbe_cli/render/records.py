@@ -2,6 +2,12 @@
 
 Displayed values are Decimals with two places and are written as JSON numbers exactly as shown
 (3.50, not 3.5); every exact quantity is a string that fractions.Fraction parses back.
+
+The same thing is written the same way in every command's record, so one parser reads them all
+(the JSON Schemas in schemas/output/ say so field by field): an id of a domain, aspect or
+indicator is the id as the rubric writes it (an integer where the rubric's ids are integers,
+"35-1" where they are text), wherever it appears, also as a reference (`aspect`, `domain`,
+`missing`); `instansi` is always the object {nama, jenis, provinsi}.
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from fractions import Fraction
 from typing import Any
 
 from spbe_cli.core.scoring import GroupScore, Index, Scorecard
+from spbe_cli.model.assessment import Agency
 from spbe_cli.model.exact import exact_text, round_half_up
+from spbe_cli.model.rubric import Rubric
 
 
 def value_record(value: Decimal, exact: Fraction, predicate: str | None = None) -> dict[str, Any]:
@@ -33,7 +41,30 @@ def index_record(index: Index) -> dict[str, Any]:
     return record
 
 
-def _group(group: GroupScore) -> dict[str, Any]:
+def agency_record(agency: Agency) -> dict[str, Any]:
+    """`instansi` in every record: an object, also when the file wrote a plain name."""
+    return {"nama": agency.nama, "jenis": agency.jenis, "provinsi": agency.provinsi}
+
+
+class RubricIds:
+    """A rubric's ids as it writes them, looked up by key: what every record refers to."""
+
+    def __init__(self, rubric: Rubric) -> None:
+        self.aspects = {a.key: a.id for a in rubric.aspects}
+        self.domains = {d.key: d.id for d in rubric.domains}
+        self.indicators = {i.key: i.id for i in rubric.indicators}
+
+    def aspect(self, key: str) -> int | str:
+        return self.aspects[key]
+
+    def domain(self, key: str | None) -> int | str | None:
+        return None if key is None else self.domains[key]
+
+    def indicator(self, key: str) -> int | str:
+        return self.indicators[key]
+
+
+def _group_record(group: GroupScore, ids: RubricIds) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": group.id,
         "name": group.name,
@@ -41,33 +72,29 @@ def _group(group: GroupScore) -> dict[str, Any]:
         "index": index_record(group.index),
     }
     if group.kind == "aspect" and group.domain_key is not None:
-        record["domain"] = _typed_id(group.domain_key)
+        record["domain"] = ids.domain(group.domain_key)
     return record
 
 
-def _typed_id(key: str) -> int | str:
-    return int(key) if key.isdigit() else key
-
-
 def scorecard_record(card: Scorecard, file: str) -> dict[str, Any]:
-    agency = card.assessment.agency
+    ids = RubricIds(card.rubric)
     return {
         "file": file,
         "rubric": card.rubric.id,
         "rubric_status": card.rubric.status,
-        "instansi": {"nama": agency.nama, "jenis": agency.jenis, "provinsi": agency.provinsi},
+        "instansi": agency_record(card.assessment.agency),
         "tahun": card.assessment.tahun,
         "tahap": card.assessment.tahap,
         "complete": not card.missing,
-        "missing": [_typed_id(k) for k in card.missing],
+        "missing": [ids.indicator(k) for k in card.missing],
         "index": index_record(card.index),
-        "domains": [_group(d) for d in card.domains],
-        "aspects": [_group(a) for a in card.aspects],
+        "domains": [_group_record(d, ids) for d in card.domains],
+        "aspects": [_group_record(a, ids) for a in card.aspects],
         "indicators": [
             {
                 "id": s.indicator.id,
                 "name": s.indicator.name,
-                "aspect": _typed_id(s.indicator.aspect_key),
+                "aspect": ids.aspect(s.indicator.aspect_key),
                 "weight": exact_text(s.indicator.weight),
                 "level": s.level,
                 "level_name": s.level_name or None,

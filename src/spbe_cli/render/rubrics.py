@@ -79,7 +79,7 @@ def indicator_record(rubric: Rubric, ind: Indicator) -> dict[str, Any]:
         "rubric": rubric.id,
         "id": ind.id,
         "name": ind.name,
-        "aspect": ind.aspect_key,
+        "aspect": next(a.id for a in rubric.aspects if a.key == ind.aspect_key),
         "weight": exact_text(ind.weight),
         "question": ind.question,
         "levels": [
