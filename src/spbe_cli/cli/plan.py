@@ -40,8 +40,9 @@ def plan(
     from spbe_cli.cli.output import deliver
     from spbe_cli.render.base import Options
 
+    minimums = tuple(domain_min or ())
     request = PlanRequest(
-        file, target, max_per_indicator, exclude, only_domain, costs, rubric, tuple(domain_min or ())
+        file, target, max_per_indicator, exclude, only_domain, costs, rubric, minimums
     )
     result = plan_file(request)
     deliver("plan", fmt, result, Options(lang), None, False)
