@@ -113,7 +113,9 @@ def plan_report(plan: Plan, card: Scorecard, lang: Lang) -> Report:
         text("plan.target", lang, value=shown, predicate=rubric.predicate_for(plan.target)),
     ]
     notices = _notices(plan, rubric, lang)
-    tables = [_steps_table(plan, rubric, lang), _criteria_table(plan, lang)] if plan.steps else []
+    tables = [_steps_table(plan, rubric, lang)] if plan.steps else []
+    if any(s.indicator.criteria for s in plan.steps):  # 5/2018 and Pemdi carry no criteria
+        tables.append(_criteria_table(plan, lang))
     if plan.domains:
         tables.append(_domains_table(plan, rubric, lang))
     return Report(heading, notices, tables)
