@@ -32,6 +32,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Several years or rubrics joined (--allow-mixed)",
     ),
     "rank.progress": ("Menilai berkas", "Scoring files"),
+    # ---- exact values where shown values tie (consultants) ---------------------------------
+    "rank.exact": ("Nilai pasti", "Exact value"),
+    "rank.exact_note": (
+        "Peringkat memakai nilai pasti: baris dengan indeks tampil yang sama tetapi nilai pasti "
+        "berbeda menunjukkan nilai pastinya (juga penentu predikat)",
+        "Ranks use exact values: rows that show the same index but differ exactly show their "
+        "exact values (which also decide the predicate)",
+    ),
+    # ---- end of exact values ----------------------------------------------------------------
     # The summary under the ranking
     "summary": ("Ringkasan", "Summary"),
     "summary.predicates": ("Jumlah per predikat", "Count per predicate"),

@@ -1,7 +1,9 @@
 """`spbe rank` output: the ranking and its summary as tables, Markdown, JSON or CSV, from a Ranking.
 
 A shared rank is shown as equal ("2=") in the human formats and as `tied: true` in JSON; means are
-exact and rounded half up only here, when shown.
+exact and rounded half up only here, when shown. Ranks come from exact values, so rows whose shown
+index is the same can still rank apart (2.60 is both an exact 2.6, Baik, and 2.5975, Cukup): the
+human formats then show those rows' exact values in a column of their own and say why.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render.base import HumanRenderer, Renderer
+from spbe_cli.render.numbers import decimal_text
 from spbe_cli.render.records import encode_at, value_record
 from spbe_cli.render.tables import Align, Report, Table
 
@@ -111,39 +114,73 @@ def ranking_report(ranking: Ranking, shown: list[Ranked], lang: Lang) -> Report:
     years = sorted({r.row.tahun for r in rows})
     heading = [text("rank.title", lang, count=len(rows), year=", ".join(map(str, years)))]
     notices = [text("rank.tie", lang)] if any(r.tied or r.group_tied for r in shown) else []
+    apart = display_ties(shown)
+    if apart:
+        notices.append(text("rank.exact_note", lang))
     if ranking.rubric is None and rows:
         notices.append(text("rank.mixed_note", lang))
     if ranking.rubric is not None and ranking.rubric.domains:
         notices.append(" · ".join(f"D{d.id} = {d.name}" for d in ranking.rubric.domains))
-    tables = [_ranking_table(ranking, shown, lang), *_summary_tables(ranking, lang)]
+    tables = [_ranking_table(ranking, shown, apart, lang), *_summary_tables(ranking, lang)]
     return Report(heading, notices, tables)
 
 
-def _ranking_table(ranking: Ranking, shown: list[Ranked], lang: Lang) -> Table:
+def display_ties(shown: list[Ranked]) -> set[int]:
+    """Positions in `shown` of rows whose shown index another row shares with a different exact
+    value: the reader sees equal numbers and unequal ranks, so these rows need their exact values.
+    """
+    exact_by_shown: dict[Decimal, set[Fraction]] = {}
+    for item in shown:
+        row = item.row
+        exact_by_shown.setdefault(_shown(row.index, row.rubric.decimals), set()).add(row.index)
+    return {
+        n
+        for n, item in enumerate(shown)
+        if len(exact_by_shown[_shown(item.row.index, item.row.rubric.decimals)]) > 1
+    }
+
+
+def _ranking_table(ranking: Ranking, shown: list[Ranked], apart: set[int], lang: Lang) -> Table:
     domains = ranking.rubric.domains if ranking.rubric else ()
+    with_year = len({r.row.tahun for r in shown}) > 1  # --allow-mixed: rows of one agency
+    with_rubric = len({r.row.rubric.id for r in shown}) > 1
     headers = [text("rank", lang)]
     align: list[Align] = ["right"]
     if ranking.by:
         headers.append(text(f"rank.by.{ranking.by}", lang))
         align.append("right")
-    headers += [text(k, lang) for k in ("agency", "kind", "province", "index.short", "predicate")]
+    headers += [text(k, lang) for k in ("agency", "kind", "province")]
+    align += ["left", "left", "left"]
+    if with_year:
+        headers.append(text("year", lang))
+        align.append("right")
+    if with_rubric:
+        headers.append(text("rubric", lang))
+        align.append("left")
+    headers.append(text("index.short", lang))
+    align.append("right")
+    if apart:
+        headers.append(text("rank.exact", lang))
+        align.append("right")
+    headers.append(text("predicate", lang))
+    align.append("left")
     headers += [f"D{d.id}" for d in domains]
-    align += ["left", "left", "left", "right", "left"] + ["right"] * len(domains)
+    align += ["right"] * len(domains)
     table = Table(
         text("rank", lang), headers, align, tone_column=headers.index(text("predicate", lang))
     )
-    for item in shown:
+    for n, item in enumerate(shown):
         row = item.row
         cells = [_rank_cell(item.rank, item.tied)]
         if ranking.by:
             cells.append(_rank_cell(item.group_rank, item.group_tied))
-        cells += [
-            row.nama,
-            row.jenis or "–",
-            row.provinsi or "–",
-            str(_shown(row.index, row.rubric.decimals)),
-            row.predicate,
-        ]
+        cells += [row.nama, row.jenis or "–", row.provinsi or "–"]
+        cells += [str(row.tahun)] if with_year else []
+        cells += [row.rubric.id] if with_rubric else []
+        cells.append(str(_shown(row.index, row.rubric.decimals)))
+        if apart:
+            cells.append(decimal_text(row.index) if n in apart else "")
+        cells.append(row.predicate)
         cells += [str(_shown(v, row.rubric.decimals)) for _, v in row.domains] if domains else []
         table.rows.append(cells)
         table.tones.append(row.rubric.predicate_rank(row.predicate))
@@ -205,6 +242,7 @@ def ranking_csv(ranking: Ranking, shown: list[Ranked]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     header = ["rank", "tied", "group", "group_rank", "file", "nama", "jenis", "provinsi", "tahun"]
+    header.append("rubric")  # one per row: --allow-mixed joins rubrics
     header += ["index", "exact", "predicate", *(f"D{d.id}" for d in domains)]
     writer.writerow(header)
     for item in shown:
@@ -216,6 +254,7 @@ def ranking_csv(ranking: Ranking, shown: list[Ranked]) -> str:
             item.group_rank or "",
         ]
         cells += [row.file, row.nama, row.jenis or "", row.provinsi or "", row.tahun]
+        cells.append(row.rubric.id)
         cells += [_shown(row.index, row.rubric.decimals), exact_text(row.index), row.predicate]
         cells += [_shown(v, row.rubric.decimals) for _, v in row.domains] if domains else []
         writer.writerow(cells)
