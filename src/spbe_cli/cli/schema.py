@@ -1,4 +1,10 @@
-"""`spbe schema [RUBRIC]`: a JSON Schema of the self-assessment file, for editors."""
+"""`spbe schema [RUBRIC]` and `spbe schema --output COMMAND`: JSON Schemas for editors and scripts.
+
+Without `--output` it is the schema of the self-assessment file for a rubric (what an editor
+completes and underlines); with `--output score` (diff, plan, rank, validate, rubric-list,
+rubric-show) it is the contract of that command's `--format json`. `-o FILE` (`--output-file`)
+writes either one to a file instead of standard output.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from spbe_cli.cli.options import ForceOpt, LangOpt
+from spbe_cli.cli.options import LangOpt
 from spbe_cli.exits import command
 
 DEFAULT_RUBRIC = "permenpanrb-59-2020"
@@ -16,20 +22,48 @@ DEFAULT_RUBRIC = "permenpanrb-59-2020"
 
 @command
 def schema(
-    rubric: Annotated[str, typer.Argument(help="A bundled rubric id or file.")] = DEFAULT_RUBRIC,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here.")] = None,
-    force: ForceOpt = False,
+    rubric: Annotated[
+        str | None, typer.Argument(help="A bundled rubric id or file (default: 59/2020).")
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            help="The JSON output of this command instead: score, diff, plan, rank, validate, "
+            "rubric-list, rubric-show.",
+            metavar="COMMAND",
+        ),
+    ] = None,
+    write: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="Write here.", metavar="FILE")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Replace an existing -o file.")] = False,
     lang: LangOpt = "id",
 ) -> None:
-    """Skema JSON untuk editor / a JSON Schema of the self-assessment file for a rubric."""
-    from spbe_cli.app.rubrics import rubric_named
+    """Skema JSON untuk editor / a JSON Schema of the self-assessment file or of an output."""
     from spbe_cli.cli.output import write_output
     from spbe_cli.messages import text
-    from spbe_cli.render.assessment_schema import schema_text
 
-    content = schema_text(rubric_named(rubric))
-    if output is None:
+    content = _content(rubric, output)
+    if write is None:
         sys.stdout.write(content)
         return
-    write_output(output, content, force=force)
-    sys.stderr.write(text("schema.written", lang, path=output) + "\n")
+    write_output(write, content, force=force)
+    sys.stderr.write(text("schema.written", lang, path=write) + "\n")
+
+
+def _content(rubric: str | None, output: str | None) -> str:
+    from spbe_cli.exits import usage_error
+
+    if output is None:
+        from spbe_cli.app.rubrics import rubric_named
+        from spbe_cli.render.assessment_schema import schema_text
+
+        return schema_text(rubric_named(rubric or DEFAULT_RUBRIC))
+    from spbe_cli.render.output_schemas import KINDS, output_schema_text
+
+    if rubric is not None:
+        raise usage_error("usage.schema.both", rubric=rubric, output=output)
+    if output not in KINDS:
+        raise usage_error("usage.schema.output", value=output, allowed=", ".join(KINDS))
+    return output_schema_text(output)

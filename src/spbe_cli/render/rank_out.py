@@ -2,8 +2,9 @@
 
 A shared rank is shown as equal ("2=") in the human formats and as `tied: true` in JSON; means are
 exact and rounded half up only here, when shown. Ranks come from exact values, so rows whose shown
-index is the same can still rank apart (2.60 is both an exact 2.6, Baik, and 2.5975, Cukup): the
-human formats then show those rows' exact values in a column of their own and say why.
+index is the same can still rank apart (59/2020 shows both an exact 2.6 and 2.5975 as 2.60, one
+band apart): the human formats then show those rows' exact values in a column of their own and
+say why.
 """
 
 from __future__ import annotations
