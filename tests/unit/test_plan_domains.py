@@ -50,7 +50,7 @@ def domain_rubric(domains: list[list[str]]) -> Rubric:
     return built
 
 
-WEIGHTS = ["4", "6", "6.5", "10", "12", "24"]
+WEIGHTS = ["4", "6", "6.5", "10", "12", "15"]  # at most five drawn: the last takes > 0 of 100
 
 
 @st.composite
