@@ -281,9 +281,27 @@ def _knapsack(options: list[list[tuple[int, int]]], need: Fraction) -> list[int]
 
 _Value = tuple[int, int, int, int]
 """(cost, steps, −gain, touched) of a partial plan: minimised lexicographically, added up."""
-_Chain = tuple[object, ...] | None
-"""The steps chosen so far, shared between states rather than copied: None (no step), a step
-(earlier chain, indicator key, levels up), or two chains joined ("+", left, right)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Up:
+    """One indicator raised `levels` levels, after the steps of `earlier`."""
+
+    earlier: _Chain
+    key: str
+    levels: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Join:
+    """The steps of two groups together."""
+
+    left: _Chain
+    right: _Chain
+
+
+_Chain = _Up | _Join | None
+"""The steps chosen so far, shared between states rather than copied."""
 _States = dict[int, tuple[_Value, _Chain]]
 """Capped gain in weight units -> the best value reaching it, and the steps that do."""
 
@@ -337,14 +355,11 @@ def _counts(chain: _Chain) -> dict[str, int]:
     pending = [chain]
     while pending:
         node = pending.pop()
-        if node is None:
-            continue
-        if node[0] == "+":
-            pending += [node[1], node[2]]  # type: ignore[list-item]
-            continue
-        earlier, key, n = node
-        counts[key] = counts.get(key, 0) + n  # type: ignore[index,operator]
-        pending.append(earlier)  # type: ignore[arg-type]
+        if isinstance(node, _Join):
+            pending += [node.left, node.right]
+        elif node is not None:
+            counts[node.key] = counts.get(node.key, 0) + node.levels
+            pending.append(node.earlier)
     return counts
 
 
@@ -380,7 +395,7 @@ def _group_states(
                 new = (cost + costs[ind.key][n], steps + n, minus - g, touched + (n > 0))
                 key = min(gain + g, cap)
                 if key not in nxt or new < nxt[key][0]:
-                    nxt[key] = (new, (chain, ind.key, n) if n else chain)
+                    nxt[key] = (new, _Up(chain, ind.key, n) if n else chain)
         states = _undominated(nxt)
     return states
 
@@ -392,7 +407,7 @@ def _combine(left: _States, right: _States, cap: int) -> _States:
             key = min(g1 + g2, cap)
             value = (v1[0] + v2[0], v1[1] + v2[1], v1[2] + v2[2], v1[3] + v2[3])
             if key not in out or value < out[key][0]:
-                out[key] = (value, ("+", c1, c2))
+                out[key] = (value, _Join(c1, c2))
     return _undominated(out)
 
 

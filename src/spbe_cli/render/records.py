@@ -15,12 +15,14 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spbe_cli.core.scoring import GroupScore, Index, Scorecard
-from spbe_cli.model.assessment import Agency
 from spbe_cli.model.exact import exact_text, round_half_up
-from spbe_cli.model.rubric import Rubric
+
+if TYPE_CHECKING:
+    from spbe_cli.model.assessment import Agency
+    from spbe_cli.model.rubric import Rubric
 
 
 def value_record(value: Decimal, exact: Fraction, predicate: str | None = None) -> dict[str, Any]:
