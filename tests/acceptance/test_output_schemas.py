@@ -1,4 +1,4 @@
-"""Every command's JSON output validates against the schema `spbe schema --output` publishes.
+"""Every command's JSON output validates against the schema `spbe schema --of` publishes.
 
 The schemas are strict (no field they do not name), so a record that grows a field, changes a
 type or drops one fails here. The outputs cover the shapes users meet: one file and several, a
@@ -50,18 +50,18 @@ def _valid(kind: str, data: Any) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_committed_schema_is_what_spbe_schema_prints(kind: str) -> None:
-    result = runner.invoke(app, ["schema", "--output", kind])
+    result = runner.invoke(app, ["schema", "--of", kind])
     assert result.exit_code == 0, result.output
     committed = (SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")
-    assert result.stdout == committed, f"run: spbe schema --output {kind} -o ... --force"
+    assert result.stdout == committed, f"run: spbe schema --of {kind} -o ... --force"
     jsonschema.Draft202012Validator.check_schema(json.loads(committed))
 
 
 def test_schema_option_is_refused_with_a_rubric_or_an_unknown_command() -> None:
-    both = runner.invoke(app, ["schema", "permenpanrb-5-2018", "--output", "score"])
+    both = runner.invoke(app, ["schema", "permenpanrb-5-2018", "--of", "score"])
     assert both.exit_code == 2
-    path = runner.invoke(app, ["schema", "--output", "skema.json"])
-    assert path.exit_code == 2 and "-o" in path.output
+    unknown = runner.invoke(app, ["schema", "--of", "skema.json"])
+    assert unknown.exit_code == 2 and "score, diff" in unknown.output
 
 
 def _draft(tmp_path: Path) -> str:

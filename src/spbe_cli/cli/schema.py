@@ -1,9 +1,9 @@
-"""`spbe schema [RUBRIC]` and `spbe schema --output COMMAND`: JSON Schemas for editors and scripts.
+"""`spbe schema [RUBRIC]` and `spbe schema --of COMMAND`: JSON Schemas for editors and scripts.
 
-Without `--output` it is the schema of the self-assessment file for a rubric (what an editor
-completes and underlines); with `--output score` (diff, plan, rank, validate, rubric-list,
-rubric-show) it is the contract of that command's `--format json`. `-o FILE` (`--output-file`)
-writes either one to a file instead of standard output.
+Without `--of` it is the schema of the self-assessment file for a rubric (what an editor
+completes and underlines); with `--of score` (diff, plan, rank, validate, rubric-list,
+rubric-show) it is the contract of that command's `--format json`. `-o FILE` (`--output`), as in
+every command, writes either one to a file instead of standard output.
 """
 
 from __future__ import annotations
@@ -28,14 +28,14 @@ def schema(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output",
+            "--of",
             help="The JSON output of this command instead: score, diff, plan, rank, validate, "
             "rubric-list, rubric-show.",
             metavar="COMMAND",
         ),
     ] = None,
     write: Annotated[
-        Path | None, typer.Option("--output-file", "-o", help="Write here.", metavar="FILE")
+        Path | None, typer.Option("--output", "-o", help="Write here.", metavar="FILE")
     ] = None,
     force: Annotated[bool, typer.Option(help="Replace an existing -o file.")] = False,
     lang: LangOpt = "id",

@@ -54,20 +54,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--domain-min '{value}' is outside the rubric's level range ({low} to {high})",
     ),
     # ---- end of spbe plan --domain-min ----------------------------------------------------
-    # ---- spbe schema --output (consultants) ------------------------------------------------
+    # ---- spbe schema --of (consultants) ------------------------------------------------
     "usage.schema.output": (
-        "--output menyebut perintah yang keluaran JSON-nya dijelaskan ({allowed}), bukan "
-        "'{value}'; untuk menulis ke berkas gunakan -o BERKAS",
-        "--output names the command whose JSON output is described ({allowed}), not '{value}'; "
-        "to write to a file use -o FILE",
+        "--of menyebut perintah yang keluaran JSON-nya dijelaskan ({allowed}), bukan '{value}'",
+        "--of names the command whose JSON output is described ({allowed}), not '{value}'",
     ),
     "usage.schema.both": (
-        "berikan rubrik ({rubric}) untuk skema berkas penilaian atau --output {output} untuk "
+        "berikan rubrik ({rubric}) untuk skema berkas penilaian atau --of {output} untuk "
         "skema keluaran, tidak keduanya",
-        "give a rubric ({rubric}) for the assessment file's schema or --output {output} for an "
+        "give a rubric ({rubric}) for the assessment file's schema or --of {output} for an "
         "output's schema, not both",
     ),
-    # ---- end of spbe schema --output ------------------------------------------------------
+    # ---- end of spbe schema --of ------------------------------------------------------
     # The last guard (exit 3): an exception no command turned into a message
     "internal.error": (
         "spbe: kesalahan internal saat memproses {file} ({kind}: {detail}). Ini bug di spbe-cli; "

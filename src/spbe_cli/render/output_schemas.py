@@ -1,6 +1,6 @@
 """The JSON contract of every command's `--format json`, as JSON Schemas (draft 2020-12).
 
-`spbe schema --output score` prints one; schemas/output/ holds them all, and the tests check that
+`spbe schema --of score` prints one; schemas/output/ holds them all, and the tests check that
 every JSON output of every command (a draft, a trend, a mixed ranking) validates against its
 schema. The schemas are strict (`additionalProperties: false`): a field added to a record without
 its schema fails the tests, so the contract and the output cannot drift apart.
@@ -21,7 +21,7 @@ BASE = "https://spbe-cli.invalid/schemas/output/"
 """A base for `$id`: names the contract without pretending to be a published address."""
 
 KINDS = ("score", "diff", "plan", "rank", "validate", "rubric-list", "rubric-show")
-"""The commands (and subcommands) with a JSON output, as `spbe schema --output` names them."""
+"""The commands (and subcommands) with a JSON output, as `spbe schema --of` names them."""
 
 Schema = dict[str, Any]
 
