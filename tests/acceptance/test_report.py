@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,6 @@ from spbe_cli.cli.main import app
 from spbe_cli.core.report_model import SeveralAgencies, build_report
 
 pytest.importorskip("jinja2")
-pytest.importorskip("pygal")
 
 Y2021, Y2022 = (str(EXAMPLES / f"kota-contoh-{y}.yaml") for y in (2021, 2022))
 
@@ -47,17 +47,17 @@ def test_model_refuses_several_agencies(tmp_path: Path) -> None:
     other = tmp_path / "lain.yaml"
     other.write_text(Path(Y2022).read_text(encoding="utf-8").replace("Kota Contoh", "Kota Lain"))
     with pytest.raises(SeveralAgencies):
-        build_report([card(Y2022), card(str(other))])
+        build_report([card(Y2022), card(str(other))], date(2026, 6, 30))
     result = run("report", Y2022, str(other), "-o", str(tmp_path / "x.html"))
     assert result.exit_code == 2 and "Kota Lain" in result.output
 
 
 def test_html_content_is_self_contained_and_printable(tmp_path: Path) -> None:
     html = make(tmp_path, Y2021, Y2022, "--target", "Sangat Baik")
-    assert 'id="index-value">2.79<' in html
+    assert 'id="index-value">2,79<' in html
     assert "Baik" in html and "Pemerintah Kota Contoh" in html and "permenpanrb-59-2020" in html
-    assert html.count("<svg") == 3  # radar, domain bars, trend
-    assert "Setelah rencana" in html and "Rencana menuju indeks 3.50" in html
+    assert html.count("<svg") == 3  # the radar (wide and a phone's compact one), the trend
+    assert "Setelah rencana" in html and "Rencana menuju indeks 3,50" in html
     assert "Tingkat Kematangan Kolaborasi Penerapan SPBE" in html
     assert not re.search(r"https?://", html), "a self-contained report references no URL"
     assert "<script" not in html and "<link" not in html
@@ -85,7 +85,7 @@ def test_rubric_without_domains_gets_aspect_bars(tmp_path: Path) -> None:
 def test_missing_extra_exits_2_with_the_install_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setitem(sys.modules, "pygal", None)
+    monkeypatch.setitem(sys.modules, "jinja2", None)
     out = tmp_path / "x.html"
     result = run("report", Y2022, "-o", str(out))
     assert result.exit_code == 2
@@ -100,6 +100,7 @@ def _chromium() -> str | None:
 
 PROBE = """<script>
 document.body.setAttribute('data-svg', JSON.stringify(Array.from(document.querySelectorAll('svg'))
+  .filter(function (s) { return getComputedStyle(s).display !== 'none'; })
   .map(function (s) { var r = s.getBoundingClientRect(); return [r.width, r.height]; })));
 document.body.setAttribute('data-index', document.getElementById('index-value').textContent);
 </script></body>"""
@@ -124,8 +125,8 @@ def test_a_real_browser_renders_the_charts_and_headline(tmp_path: Path) -> None:
     dom = _browser(probe, "--dump-dom", profile=tmp_path / "p1")
     assert dom.returncode == 0, dom.stderr
     sizes = json.loads(re.search(r"data-svg=\"([^\"]*)\"", dom.stdout)[1].replace("&quot;", '"'))
-    assert len(sizes) == 3 and all(w > 100 and h > 100 for w, h in sizes)
-    assert 'data-index="2.79"' in dom.stdout
+    assert len(sizes) == 2 and all(w > 100 and h > 100 for w, h in sizes)  # radar, trend
+    assert 'data-index="2,79"' in dom.stdout
     png = tmp_path / "shot.png"
     shot = _browser(tmp_path / "laporan.html", f"--screenshot={png}", profile=tmp_path / "p2")
     assert shot.returncode == 0, shot.stderr

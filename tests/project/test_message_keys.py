@@ -112,7 +112,6 @@ def _dynamic() -> dict[str, frozenset[str]]:
         "diff.pred.{}": frozenset(get_args(Direction)),
         "diff.row.{}": frozenset(get_args(Direction)),
         "rank.by.{}": frozenset(GROUPINGS),
-        "report.bars.{}": frozenset(argument_values("ReportModel", None, "bars_kind")),
     }
 
 
@@ -121,7 +120,6 @@ def _opaque() -> dict[str, frozenset[str]]:
     """Expressions that hold a key as data, as written at their sites, and the keys they hold."""
     codes = frozenset(c.value for c in Code)  # a Problem's code (each has words: other file)
     group_kinds = frozenset(argument_values("_group", 1, "kind"))  # GroupScore.kind
-    bars_kind = _dynamic()["report.bars.{}"]
     return {
         # Stop.message: usage_error(key) and Stop(message=key) pass literal keys, which
         # test_exit_path_keys_are_in_the_catalogue checks
@@ -136,8 +134,6 @@ def _opaque() -> dict[str, frozenset[str]]:
         "plan.key": frozenset(),  # InitFailure.key: each InitFailure(...) is a site of this scan
         "g.kind": group_kinds,
         "groups[0].kind": group_kinds,
-        "model.bars_kind": bars_kind,
-        "m.bars_kind": bars_kind,  # the same, in the template
         "lambda:key": frozenset(),  # the template's t(); its keys are checked by the template test
     }
 

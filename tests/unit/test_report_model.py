@@ -5,6 +5,7 @@ The HTML file and the browser check are in tests/acceptance/test_report.py.
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def card(path: str) -> object:
 
 
 def test_model_trend_diff_and_plan_target_aspects() -> None:
-    model = build_report([card(Y2022), card(Y2021)], Fraction("3.5"))
+    model = build_report([card(Y2022), card(Y2021)], date(2026, 6, 30), Fraction("3.5"))
     assert model.card.assessment.tahun == 2022
     assert model.comparison is not None and model.comparison.old.assessment.tahun == 2021
     assert model.plan is not None and model.plan.reached >= Fraction("3.5")
@@ -34,7 +35,6 @@ def test_model_trend_diff_and_plan_target_aspects() -> None:
             assert point.target.exact > point.group.index.exact
         else:
             assert point.target.exact == point.group.index.exact
-    assert [s.level for s in model.strongest] == sorted(
-        (s.level for s in model.strongest), reverse=True
-    )
-    assert max(s.level for s in model.weakest) <= min(s.level for s in model.strongest)
+    strongest, weakest = model.extremes.strongest, model.extremes.weakest
+    assert [s.level for s in strongest] == sorted((s.level for s in strongest), reverse=True)
+    assert max(s.level for s in weakest) <= min(s.level for s in strongest)

@@ -1,18 +1,39 @@
 """`spbe report`: an assessment, or years of one agency, in; the report's model out.
 
-The report's libraries (Jinja2, pygal) are an optional extra, checked by the CLI before any file
-is read, so a missing one is a clear message and exit 2, never a traceback.
+The report's library (Jinja2) is an optional extra, checked by the CLI before any file is read,
+so a missing one is a clear message and exit 2, never a traceback.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from spbe_cli.core.report_model import ReportModel
 from spbe_cli.exits import Stop, usage_error
 
+EPOCH_MAX = 253402300799
+"""9999-12-31T23:59:59Z: the last second a date can show; larger epochs are refused, not wrapped."""
 
-def report_model(files: list[Path], target_raw: str | None) -> ReportModel:
+
+def report_date(given: str | None, source_date_epoch: str | None) -> date:
+    """The date printed on the report: `--date`, else SOURCE_DATE_EPOCH (the reproducible-builds
+    convention: seconds since 1970, UTC), else today. Fixing it makes the same input give the same
+    bytes, so a report can be checked by comparing files."""
+    if given is not None:
+        try:
+            return date.fromisoformat(given.strip())
+        except ValueError:
+            raise usage_error("report.bad_date", value=given) from None
+    if source_date_epoch is not None and source_date_epoch.strip():
+        raw = source_date_epoch.strip()
+        if not raw.isdigit() or int(raw) > EPOCH_MAX:
+            raise usage_error("report.bad_epoch", value=source_date_epoch)
+        return datetime.fromtimestamp(int(raw), tz=UTC).date()
+    return date.today()
+
+
+def report_model(files: list[Path], target_raw: str | None, generated: date) -> ReportModel:
     """The model of one report; files that do not score stop the command with their problems."""
     from spbe_cli.app.assess import assess_all
     from spbe_cli.app.plan import parse_target
@@ -29,7 +50,7 @@ def report_model(files: list[Path], target_raw: str | None) -> ReportModel:
     latest = trend_order(cards)[-1]
     target = None if target_raw is None else parse_target(target_raw, cards[latest].rubric)
     try:
-        return build_report(cards, target)
+        return build_report(cards, generated, target)
     except SeveralAgencies as exc:
         raise usage_error("report.several_agencies", names=", ".join(exc.names)) from None
     except IncompleteAssessment:

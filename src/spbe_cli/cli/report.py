@@ -22,11 +22,21 @@ def report(
         str | None, typer.Option(help="Add the plan to this index (3.5) or a predicate.")
     ] = None,
     lang: LangOpt = "id",
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="The date printed on the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else "
+            "today): the same files and date give the same bytes."
+        ),
+    ] = None,
 ) -> None:
     """Laporan HTML dengan grafik / one self-contained HTML report with charts, ready to print."""
-    from spbe_cli.app.report import report_model
+    import os
+
+    from spbe_cli.app.report import report_date, report_model
     from spbe_cli.cli.output import chosen_renderer, deliver
     from spbe_cli.render.base import Options
 
     chosen_renderer("report", "html", Options(lang))  # the `report` extra, before any file is read
-    deliver("report", "html", report_model(files, target), Options(lang), output, force)
+    generated = report_date(date, os.environ.get("SOURCE_DATE_EPOCH"))
+    deliver("report", "html", report_model(files, target, generated), Options(lang), output, force)

@@ -7,7 +7,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.now": ("Saat ini", "Current"),
     "report.after_plan": ("Setelah rencana", "After the plan"),
     "report.exact": ("nilai pasti {exact}", "exact value {exact}"),
-    "report.aspects": ("Indeks per aspek", "Index by aspect"),
     "report.radar_target": (
         "Seri kedua: indeks aspek setelah langkah rencana menuju target {target}",
         "Second series: the aspect indices after the plan's steps towards the target {target}",
@@ -18,22 +17,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.weakest": ("Indikator terlemah", "Weakest indicators"),
     "report.trend": ("Tren indeks", "Index trend"),
     "report.diff": ("Perubahan {old} → {new}", "Changes {old} → {new}"),
-    "report.diff_line": (
-        "Indeks SPBE: {old} → {new} ({delta}; nilai pasti {exact}) · "
-        "Predikat: {old_pred} → {new_pred}",
-        "SPBE index: {old} → {new} ({delta}; exact {exact}) · Predicate: {old_pred} → {new_pred}",
-    ),
     "report.plan": ("Rencana menuju indeks {target}", "Plan to reach {target}"),
-    "report.plan_reached": (
-        "Setelah rencana: {value} ({predicate}), nilai pasti {exact}; {steps} kenaikan level",
-        "After the plan: {value} ({predicate}), exact value {exact}; {steps} level steps",
-    ),
     "report.indicators": ("Tingkat kematangan per indikator", "Maturity level by indicator"),
     "report.footer": (
-        "Dihitung dengan spbe-cli dari tingkat bilangan bulat dengan aritmetika pasti; indeks "
-        "dibulatkan setengah ke atas hanya untuk tampilan.",
+        "Dihitung dengan spbe-cli dari tingkat (bilangan bulat) dengan aritmetika pasti; indeks "
+        "dibulatkan hanya untuk tampilan (setengah dibulatkan ke atas), dan predikat ditentukan "
+        "dari nilai pastinya.",
         "Computed by spbe-cli from the integer levels with exact arithmetic; indices are rounded "
-        "half up for display only.",
+        "for display only (halves up), and each predicate is taken from the exact value.",
     ),
     "report.written": ("laporan ditulis ke {path}", "report written to {path}"),
     "report.several_agencies": (
@@ -49,6 +40,105 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "fitur ini memerlukan paket tambahan ({module} tidak terpasang): "
         "pip install 'spbe-cli[report]'",
         "this needs the optional extra ({module} is not installed): pip install 'spbe-cli[report]'",
+    ),
+    # ---- `spbe report`: honest across rubrics, one language (issue 14) ----------------------
+    "report.months": (
+        "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
+        "January February March April May June July August September October November December",
+    ),
+    "report.generated": ("Dibuat {date}", "Generated {date}"),
+    "report.provisional": (
+        "Catatan: rubrik {rubric} ({regulation}) berstatus sementara: belum seluruhnya diperiksa "
+        "terhadap teks peraturannya, sehingga angka-angkanya masih dapat berubah. Rincian apa yang "
+        "sudah dan belum diperiksa: spbe rubric list.",
+        "Notice: rubric {rubric} ({regulation}) is provisional: not fully checked against the "
+        "regulation's text, so its figures may still change. What was and was not checked: "
+        "spbe rubric list.",
+    ),
+    "report.provisional.source": (
+        "Catatan: rubrik {rubric} ({regulation}) berstatus sementara. {source}",
+        "Notice: rubric {rubric} ({regulation}) is provisional. {source}",
+    ),
+    "report.draft": (
+        "{when}: draf, {missing} indikator belum diisi; indeks masih dapat berada antara {low} "
+        "({low_pred}) dan {high} ({high_pred}).",
+        "{when}: a draft, {missing} indicators not filled in; the index can still land between "
+        "{low} ({low_pred}) and {high} ({high_pred}).",
+    ),
+    "report.bad_date": (
+        "--date harus berupa tanggal TTTT-BB-HH, misalnya 2026-06-30 (diberikan: {value})",
+        "--date must be a date YYYY-MM-DD, such as 2026-06-30 (given: {value})",
+    ),
+    "report.bad_epoch": (
+        "SOURCE_DATE_EPOCH harus berupa jumlah detik sejak 1970-01-01 UTC, misalnya 1782777600 "
+        "(diberikan: {value})",
+        "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC, such as 1782777600 "
+        "(given: {value})",
+    ),
+    "report.bands": ("Predikat dan rentang nilainya", "Predicates and their ranges"),
+    "report.chart.radar": ("Diagram radar indeks per aspek", "Radar chart of the index by aspect"),
+    "report.chart.trend": (
+        "Grafik garis indeks per berkas; garis terputus di setiap pergantian rubrik",
+        "Line chart of the index file by file; the line breaks at every change of rubric",
+    ),
+    "report.extremes": ("Indikator terkuat dan terlemah", "Strongest and weakest indicators"),
+    "report.uniform": (
+        "Semua indikator berada pada tingkat {level}: tidak ada yang lebih kuat atau lebih lemah "
+        "daripada yang lain.",
+        "Every indicator is at level {level}: none is stronger or weaker than the others.",
+    ),
+    "report.no_levels": (
+        "Belum ada indikator yang diberi tingkat.",
+        "No indicator has a level yet.",
+    ),
+    "report.potential_note": (
+        "Potensi: tambahan indeks bila indikator dinaikkan ke tingkat tertinggi.",
+        "Headroom: what raising the indicator to the top level would add to the index.",
+    ),
+    "report.trend.files": (
+        "{count} berkas, diurutkan menurut tahun, lalu tahap.",
+        "{count} files, ordered by year, then stage.",
+    ),
+    "report.trend.breaks": (
+        "Rubrik berganti {count} kali. Indeks dari rubrik yang berbeda tidak diukur dengan cara "
+        "yang sama, sehingga garis diputus di setiap pergantian rubrik dan perubahan tidak "
+        "dihitung melintasinya.",
+        "The rubric changes {count} time(s). Indices of different rubrics are not measured the "
+        "same way, so the line breaks at every change of rubric and no change is computed "
+        "across one.",
+    ),
+    "report.trend.bands": (
+        "Warna latar: rentang predikat menurut rubrik masing-masing berkas.",
+        "Background colours: the predicate bands of each file's own rubric.",
+    ),
+    "report.trend.unshared": (
+        "Domain yang tidak ada pada semua berkas (tidak ditampilkan dalam tren): {names}",
+        "Domains not found in every file (not shown in the trend): {names}",
+    ),
+    "report.trend.segment": (
+        "Rubrik {rubric} ({regulation}) · {name} · {count} berkas",
+        "Rubric {rubric} ({regulation}) · {name} · {count} files",
+    ),
+    "report.change.index": (
+        "{name}: {old} → {new} ({delta}) · Predikat: {predicate}",
+        "{name}: {old} → {new} ({delta}) · Predicate: {predicate}",
+    ),
+    "report.change.rubrics": (
+        "{old_name} {old} ({old_pred}) → {new_name} {new} ({new_pred}). Kedua indeks dihitung "
+        "dengan rubrik berbeda: selisih angkanya tidak dapat dibaca langsung sebagai perubahan "
+        "kinerja.",
+        "{old_name} {old} ({old_pred}) → {new_name} {new} ({new_pred}). The two indices come "
+        "from different rubrics: the difference of the figures cannot be read directly as a "
+        "change of performance.",
+    ),
+    "report.plan.unreachable": (
+        "Target {target} tidak dapat dicapai; indeks tertinggi yang dapat dicapai: {best} "
+        "({predicate}).",
+        "Target {target} cannot be reached; the best reachable index: {best} ({predicate}).",
+    ),
+    "report.plan.reached": (
+        "Setelah rencana: {value} ({predicate}); {steps} kenaikan tingkat.",
+        "After the plan: {value} ({predicate}); {steps} level steps.",
     ),
     # --format xlsx
     "xlsx.needs_output": (

@@ -129,6 +129,13 @@ class Rubric:
     none, and then any stage name is accepted and stages are not ordered."""
     agency_kinds: tuple[str, ...]
     """The agency kinds (`instansi.jenis`) allowed; empty when any kind is accepted."""
+    index_name: Mapping[str, str] = field(default_factory=dict)
+    """What the regulation calls its result, by output language ("id", "en"): "Indeks Pemerintah
+    Digital (Indeks Pemdi)" for Pemdi 2026. Empty when the rubric names none, and then outputs say
+    "Indeks SPBE" from the message catalogue. Data, because each regulation names it afresh."""
+    report_title: Mapping[str, str] = field(default_factory=dict)
+    """The title of a report on this rubric's result, by language ("Laporan Evaluasi Pemerintah
+    Digital"); empty for the catalogue's "Laporan Evaluasi SPBE"."""
 
     def units_of(self, weight: Fraction) -> int:
         """A group weight (a sum of indicator weights) in units; exact by construction."""

@@ -112,6 +112,14 @@ class RawRounding:
 
 
 @dataclass(frozen=True)
+class RawNames:
+    """A name in the output languages: Indonesian always, English when it differs."""
+
+    id: str
+    en: str | None = None
+
+
+@dataclass(frozen=True)
 class RawRubric:
     id: str
     title: str
@@ -130,6 +138,8 @@ class RawRubric:
     evidence_from_level: int | None = None
     stages: list[str] | None = None
     agency_kinds: list[str] | None = None
+    index_name: RawNames | None = None
+    report_title: RawNames | None = None
 
 
 DEFAULT_TOTAL_WEIGHT = Fraction(100)
@@ -163,6 +173,14 @@ FACT_KEYS: dict[str, str] = {
 }
 """The regulation's facts as optional keys, described for editors as rubrics/README.md does."""
 
+NAME_KEYS: dict[str, str] = {
+    "index_name": "What the regulation calls its result, as {id: Indonesian, en: English}: "
+    "'Indeks Pemerintah Digital (Indeks Pemdi)'. Default: 'Indeks SPBE' ('SPBE index').",
+    "report_title": "The title of a report on this result, as {id: Indonesian, en: English}: "
+    "'Laporan Evaluasi Pemerintah Digital'. Default: 'Laporan Evaluasi SPBE'.",
+}
+"""Names that outputs show instead of the SPBE defaults; English falls back to the Indonesian."""
+
 
 def _rubric_shape() -> CoreSchema:
     indicator = record(
@@ -183,6 +201,8 @@ def _rubric_shape() -> CoreSchema:
     domain = record(
         RawDomain, {"id": ID, "name": TEXT, "weight": EXACT, "aspects": cs.list_schema(aspect)}
     )
+    words = cs.str_schema(strict=True, min_length=1, strip_whitespace=True)
+    names = record(RawNames, {"id": words, "en": optional(words)})
     return record(
         RawRubric,
         {
@@ -208,6 +228,8 @@ def _rubric_shape() -> CoreSchema:
             "evidence_from_level": optional(STRICT_INT),
             "stages": optional(cs.list_schema(TEXT)),
             "agency_kinds": optional(cs.list_schema(TEXT)),
+            "index_name": optional(names),
+            "report_title": optional(names),
         },
     )
 
@@ -225,6 +247,8 @@ def rubric_json_schema() -> dict[str, Any]:
 
     schema = GenerateJsonSchema().generate(RUBRIC_SHAPE)
     for key, description in FACT_KEYS.items():
+        schema["properties"][key]["description"] = description
+    for key, description in NAME_KEYS.items():
         schema["properties"][key]["description"] = description
     for key in NAME_LISTS:
         listed = schema["properties"][key]["anyOf"][0]
@@ -266,6 +290,8 @@ def _allowed_keys(path: tuple[str, ...]) -> list[str]:
         "domains": RawDomain,
         "aspects": RawAspect,
         "indicators": RawIndicator,
+        "index_name": RawNames,
+        "report_title": RawNames,
     }
     named = [part for part in path if part in models]
     return field_names(models[named[-1]] if named else RawRubric)
@@ -521,7 +547,16 @@ def _assemble(raw: RawRubric) -> Rubric:
         evidence_from_level=default_evidence_from(low, high) if evidence is None else evidence,
         stages=tuple(raw.stages or ()),
         agency_kinds=tuple(raw.agency_kinds or ()),
+        index_name=_names(raw.index_name),
+        report_title=_names(raw.report_title),
     )
+
+
+def _names(raw: RawNames | None) -> dict[str, str]:
+    """By language; English falls back to the Indonesian, as an official name often is one."""
+    if raw is None:
+        return {}
+    return {"id": raw.id, "en": raw.en or raw.id}
 
 
 def weight_unit(weights: list[Fraction]) -> Fraction:

@@ -1,127 +1,303 @@
-"""`spbe report` as one self-contained HTML file: a Jinja2 template with pygal's SVG charts inline.
+"""`spbe report` as one self-contained HTML file: a Jinja2 template and two SVG charts drawn by
+render/report_charts.py.
 
-Everything the page needs is inside it (styles, charts; no scripts from the network), because it
-is opened on officials' laptops, mailed, and printed. Charts get values already rounded half up
-for display; the exact figures are in the tables. Every word comes from the message catalogue.
+Everything the page needs is inside it (styles, charts; no script, no link, no font from the
+network), because it is opened on officials' laptops, mailed, and printed. Every word comes from
+the message catalogue or the rubric (the index's own name: "Indeks Pemerintah Digital (Indeks
+Pemdi)" for Pemdi 2026); every number is written by report_figures.Figures (decimal comma in
+Indonesian, no fractions). Jinja2's autoescape is on: text from a file (an agency's name, a custom
+rubric's names) reaches the page only escaped, in the template as in the charts.
+
+The page is a pure function of the model and the language: the generation date is part of the
+model, so the same input and date give the same bytes.
 """
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
+from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
-from spbe_cli.core.report_model import ReportModel
+from spbe_cli.core.diff import Change
+from spbe_cli.core.report_model import ReportModel, Segment
+from spbe_cli.core.scoring import Scorecard
 from spbe_cli.messages import Lang, text
-from spbe_cli.model.exact import exact_text
-from spbe_cli.render.records import shown
-from spbe_cli.render.tables import index_text, notices
+from spbe_cli.model.rubric import Rubric
+from spbe_cli.render import report_charts as charts
+from spbe_cli.render.report_figures import Figures
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_XMLNS = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
-_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
-
-
-def _plot(value: Decimal) -> float:
-    """pygal draws floats; it only ever gets values already rounded for display."""
-    return float(value)
+BAND_CLASSES = 6
+"""Predicate colours in the order of the terminal's (red, yellow, green, cyan, blue, magenta),
+lowest band first; a rubric with more bands than this gets no colours, as on the terminal."""
 
 
-def _inline(svg: str) -> str:
-    """pygal's SVG without comments (links to pygal.org), namespace URLs and its tooltip config
-    script (its JS is disabled with js=[]): inline in HTML the chart needs none of them."""
-    return _XMLNS.sub("", _SCRIPT.sub("", _COMMENT.sub("", svg)))
+def index_name(rubric: Rubric, lang: Lang) -> str:
+    """What the rubric's regulation calls its result; "Indeks SPBE" when the rubric says not."""
+    return rubric.index_name.get(lang) or text("index", lang)
 
 
-def _style() -> Any:
-    from pygal.style import Style
-
-    return Style(
-        background="white",
-        plot_background="white",
-        font_family="sans-serif",
-        colors=("#1f5f99", "#d9822b", "#3a9a5b", "#a33b3b", "#6b4fa0"),
-    )
+def report_title(rubric: Rubric, lang: Lang) -> str:
+    return rubric.report_title.get(lang) or text("report.title", lang)
 
 
-def _config(**extra: Any) -> dict[str, Any]:
-    return {
-        "js": [],  # no script from the network; the chart is static SVG
-        "style": _style(),
-        "disable_xml_declaration": True,
-        "width": 640,
-        "height": 420,
-        "value_formatter": lambda v: f"{v:.2f}",
-        **extra,
-    }
+def band_class(rubric: Rubric, predicate: str) -> str:
+    if len(rubric.bands) > BAND_CLASSES:
+        return ""
+    return f"band-{rubric.predicate_rank(predicate)}"
 
 
-def radar_svg(model: ReportModel, lang: Lang) -> str:
-    import pygal
+def when(card: Scorecard) -> str:
+    """A file's place in time as people name it: "2022 dokumen"."""
+    a = card.assessment
+    return f"{a.tahun} {a.tahap}".strip()
 
+
+@dataclass(frozen=True)
+class BandNote:
+    css: str
+    name: str
+    range: str
+    current: bool
+
+
+def bands(rubric: Rubric, current: str, fig: Figures) -> list[BandNote]:
+    """The rubric's predicate bands with their ranges (the legend of every colour on the page):
+    `low ≤ x < high`, the top band `low ≤ x ≤ high`."""
+    out = []
+    for n, band in enumerate(rubric.bands):
+        low, high = fig.bound(band.low, rubric.decimals), fig.bound(band.high, rubric.decimals)
+        top = n == len(rubric.bands) - 1
+        shown = f"{low} ≤ x {'≤' if top else '<'} {high}"
+        out.append(BandNote(band_class(rubric, band.name), band.name, shown, band.name == current))
+    return out
+
+
+def date_text(model: ReportModel, lang: Lang) -> str:
+    months = text("report.months", lang).split()
+    day = model.generated
+    return text("report.generated", lang, date=f"{day.day} {months[day.month - 1]} {day.year}")
+
+
+def notices(model: ReportModel, lang: Lang, fig: Figures) -> list[str]:
+    """Every file's notices, not only the headline's: each provisional rubric once, each draft
+    with the file it belongs to."""
+    cards = model.trend.cards if model.trend is not None else (model.card,)
+    out: list[str] = []
+    for card in cards:
+        if card.rubric.provisional:
+            key = "report.provisional" if lang == "id" else "report.provisional.source"
+            note = text(
+                key,
+                lang,
+                rubric=card.rubric.id,
+                regulation=card.rubric.regulation,
+                source=card.rubric.source,
+            )
+            if note not in out:
+                out.append(note)
+    for card in cards:
+        if card.missing:
+            i = card.index
+            out.append(
+                text(
+                    "report.draft",
+                    lang,
+                    when=when(card),
+                    missing=len(card.missing),
+                    low=fig.decimal(i.value),
+                    low_pred=i.predicate,
+                    high=fig.decimal(i.high_value),
+                    high_pred=i.high_predicate,
+                )
+            )
+    return out
+
+
+def radar_svg(model: ReportModel, lang: Lang, fig: Figures) -> str:
     rubric = model.card.rubric
-    chart = pygal.Radar(
-        **_config(range=(rubric.level_min - 1, rubric.level_max), fill=False, show_legend=True)
-    )
-    chart.x_labels = [f"{text('aspect', lang)} {p.group.id}" for p in model.aspects]
-    chart.add(text("report.now", lang), [_plot(p.group.index.value) for p in model.aspects])
-    if model.plan is not None:
-        targets = [_plot(p.target.value) for p in model.aspects if p.target is not None]
-        chart.add(text("report.after_plan", lang), targets)
-    return _inline(chart.render(disable_xml_declaration=True))
+    spokes = [
+        charts.Spoke(
+            str(p.group.id),
+            p.group.name,
+            p.group.index.value,
+            fig.decimal(p.group.index.value),
+            p.target.value if p.target is not None else None,
+            fig.decimal(p.target.value)
+            if p.target is not None and p.target.exact != p.group.index.exact
+            else "",
+        )
+        for p in model.aspects
+    ]
+    low, label = min(rubric.level_min, 0), text("report.chart.radar", lang)
+    wide = charts.radar(spokes, low, rubric.level_max, label, charts.WIDE)
+    return wide + charts.radar(spokes, low, rubric.level_max, label, charts.COMPACT)
 
 
-def bars_svg(model: ReportModel, lang: Lang) -> str:
-    import pygal
-
-    rubric = model.card.rubric
-    chart = pygal.HorizontalBar(**_config(range=(0, rubric.level_max), show_legend=False))
-    chart.x_labels = [f"{text(model.bars_kind, lang)} {g.id}" for g in model.bars]
-    chart.add(text("index.short", lang), [_plot(g.index.value) for g in model.bars])
-    return _inline(chart.render(disable_xml_declaration=True))
-
-
-def trend_svg(model: ReportModel, lang: Lang) -> str:
-    import pygal
-
+def trend_svg(model: ReportModel, lang: Lang, fig: Figures) -> str:
     assert model.trend is not None
-    chart = pygal.Line(**_config(range=(0, model.card.rubric.level_max), dots_size=4))
-    chart.x_labels = [_when(c) for c in model.trend.cards]
-    chart.add(text("index", lang), [_plot(p.value) for p in model.trend.index.points])
-    for series in model.trend.domains:
-        chart.add(f"{text('domain', lang)} {series.id}", [_plot(p.value) for p in series.points])
-    return _inline(chart.render(disable_xml_declaration=True))
+    cards = model.trend.cards
+    points = [
+        charts.Point(c.assessment.tahun, c.assessment.tahap, c.index.value, fig.index(c.index))
+        for c in cards
+    ]
+    lines = [
+        charts.Line(tuple(p.value for p in model.trend.index.points), charts.INDEX_COLOUR, True)
+    ]
+    for n, series in enumerate(model.trend.domains):
+        colour = charts.SERIES_COLOURS[n % len(charts.SERIES_COLOURS)]
+        lines.append(charts.Line(tuple(p.value for p in series.points), colour))
+    runs = [_run(s) for s in model.segments]
+    low = min(0, *(c.rubric.level_min for c in cards))
+    high = max(c.rubric.level_max for c in cards)
+    return charts.trend(points, lines, runs, low, high, text("report.chart.trend", lang))
 
 
-def _when(card: Any) -> str:
-    return f"{card.assessment.tahun} {card.assessment.tahap}"
+def _run(segment: Segment) -> charts.Run:
+    rubric = segment.rubric
+    shown = [
+        charts.Band(n, float(b.low), float(b.high))
+        for n, b in enumerate(rubric.bands)
+        if len(rubric.bands) <= BAND_CLASSES
+    ]
+    return charts.Run(segment.start, segment.stop, rubric.id, tuple(shown))
 
 
-def render_html(model: ReportModel, lang: Lang) -> str:
-    """The whole page as one string, ready for safe_write."""
+def _environment() -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    env = Environment(
+    return Environment(
         loader=PackageLoader("spbe_cli.render", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
-    env.filters["exact"] = exact_text
-    env.filters["shown"] = shown
-    template = env.get_template("report.html.j2")
-    charts = {"radar": radar_svg(model, lang), "bars": bars_svg(model, lang)}
-    if model.trend is not None:
-        charts["trend"] = trend_svg(model, lang)
+
+
+def render_html(model: ReportModel, lang: Lang) -> str:
+    """The whole page as one string, ready for safe_write."""
+    fig = Figures(lang)
+    card = model.card
+    rubric = card.rubric
+    template = _environment().get_template("report.html.j2")
     return template.render(
         m=model,
-        card=model.card,
-        rubric=model.card.rubric,
-        charts=charts,
+        card=card,
+        a=card.assessment,
+        rubric=rubric,
         lang=lang,
+        f=fig,
         t=lambda key, **params: text(key, lang, **params),
-        shown=index_text,
-        notices=notices(model.card, lang),
-        when=_when,
+        title=report_title(rubric, lang),
+        index_name=lambda r: index_name(r, lang),
+        band=band_class,
+        when=when,
+        legend=bands(rubric, card.index.predicate, fig),
+        generated=date_text(model, lang),
+        notices=notices(model, lang, fig),
+        radar=radar_svg(model, lang, fig),
+        trend=trend_svg(model, lang, fig) if model.trend is not None else "",
+        colours=charts.SERIES_COLOURS,
+        index_colour=charts.INDEX_COLOUR,
+        exact_differs=card.index.settled and card.index.exact != Fraction(card.index.value),
+        bar=lambda index, r: _bar_width(index.value, r),
+        changes=change_lines(model, lang, fig) if model.comparison is not None else [],
+        trend_rows=trend_rows(model, fig) if model.trend is not None else [],
+        moved=lambda change: predicate_move(change, lang),
     )
+
+
+def predicate_move(change: Change, lang: Lang) -> str:
+    """ "Baik → Sangat Baik (naik)", "Baik (tetap)": each side judged by its own rubric."""
+    key = f"diff.pred.{change.predicate_change}"
+    return text(key, lang, old=change.old.predicate, new=change.new.predicate)
+
+
+def _bar_width(value: Any, rubric: Rubric) -> str:
+    """A bar's length in percent of the level range's top (0 at the left, as every bar starts)."""
+    share = Fraction(value) / rubric.level_max if rubric.level_max else Fraction(0)
+    return f"{float(max(min(share, Fraction(1)), Fraction(0))) * 100:.1f}"
+
+
+def change_lines(model: ReportModel, lang: Lang, fig: Figures) -> list[str]:
+    """What kind of change the last two files are, and their index: a change of rubric is named
+    (never "no indicator changed" across rubrics), as `spbe diff` names it."""
+    cmp = model.comparison
+    assert cmp is not None
+    old, new = cmp.old, cmp.new
+    change = cmp.index
+    lines = []
+    if cmp.kind == "rubrics":
+        lines.append(text("diff.kind.rubrics", lang, old=old.rubric.id, new=new.rubric.id))
+        lines.append(
+            text(
+                "report.change.rubrics",
+                lang,
+                old_name=index_name(old.rubric, lang),
+                old=fig.index(change.old),
+                old_pred=change.old.predicate,
+                new_name=index_name(new.rubric, lang),
+                new=fig.index(change.new),
+                new_pred=change.new.predicate,
+            )
+        )
+        return lines
+    if cmp.kind == "years":
+        lines.append(
+            text("diff.kind.years", lang, old=old.assessment.tahun, new=new.assessment.tahun)
+        )
+    elif cmp.kind == "stages":
+        key = "diff.kind.stages" if cmp.correction else "diff.kind.stages_back"
+        lines.append(text(key, lang, old=old.assessment.tahap, new=new.assessment.tahap))
+    elif cmp.kind == "revisions":
+        lines.append(text("diff.kind.revisions", lang))
+    predicate = predicate_move(change, lang)
+    lines.append(
+        text(
+            "report.change.index",
+            lang,
+            name=index_name(new.rubric, lang),
+            old=fig.index(change.old),
+            new=fig.index(change.new),
+            delta=fig.signed(change.delta),
+            predicate=predicate,
+        )
+    )
+    if not cmp.changed:
+        lines.append(text("diff.explained.none", lang))
+    else:
+        up, down, same = cmp.count("up"), cmp.count("down"), cmp.count("same")
+        stage = old.assessment.tahap
+        lines.append(
+            text("diff.counts.stage", lang, stage=stage, up=up, down=down, same=same)
+            if cmp.correction
+            else text("diff.counts", lang, total=len(cmp.indicators), up=up, down=down, same=same)
+        )
+    return lines
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """One file of the trend table; `segment` is set on the first file of each rubric run when
+    the rubric changes somewhere, so the table names every change where it happens."""
+
+    card: Scorecard
+    delta: str
+    domains: tuple[str, ...]
+    segment: Segment | None
+
+
+def trend_rows(model: ReportModel, fig: Figures) -> list[TrendRow]:
+    """Files in the trend's order; a change is shown only against the file before it in the same
+    rubric ("–" across a change of rubric, where the two indices are not on one scale)."""
+    assert model.trend is not None
+    starts = {s.start: s for s in model.segments} if len(model.segments) > 1 else {}
+    first = {s.start for s in model.segments}
+    points = model.trend.index.points
+    rows = []
+    for i, card in enumerate(model.trend.cards):
+        delta = "–" if i in first else fig.signed(points[i].value - points[i - 1].value)
+        domains = tuple(fig.index(s.points[i]) for s in model.trend.domains)
+        rows.append(TrendRow(card, delta, domains, starts.get(i)))
+    return rows

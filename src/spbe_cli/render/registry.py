@@ -62,7 +62,7 @@ REGISTRIES: dict[str, dict[str, Entry]] = {
         "xlsx": Entry(_R + "xlsx_out", "RankWorkbook", _XLSX),
     },
     "report": {
-        "html": Entry(_R + "report", "HtmlReport", ("jinja2", "pygal")),
+        "html": Entry(_R + "report", "HtmlReport", ("jinja2",)),
     },
     "rubric-list": {
         "table": Entry(_R + "rubrics", "ListTable"),
