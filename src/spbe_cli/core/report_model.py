@@ -107,12 +107,14 @@ class ReportModel:
 def extremes(card: Scorecard, n: int = HIGHLIGHTS) -> Extremes:
     """Strongest: highest levels first, the heavier indicator first among equals; weakest: lowest
     first, the heavier first (it has the most to give). An indicator at the lowest level found is
-    never "strong", one at the highest never "weak", and no row is listed twice."""
+    never "strong", one at the highest never "weak", no row is listed twice, and each list takes
+    at most half of the indicators (a four-indicator rubric has two strongest, two weakest)."""
     scored = [s for s in card.indicators if s.level is not None]
     levels = {s.level for s in scored}
     if len(levels) <= 1:
         return Extremes((), (), next(iter(levels), None))
     low, high = min(levels), max(levels)  # type: ignore[type-var]
+    n = min(n, max(len(scored) // 2, 1))
     strong = sorted(
         (s for s in scored if s.level != low),
         key=lambda s: (-s.level, -s.indicator.weight),  # type: ignore[operator]

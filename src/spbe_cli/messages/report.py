@@ -59,12 +59,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Catatan: rubrik {rubric} ({regulation}) berstatus sementara. {source}",
         "Notice: rubric {rubric} ({regulation}) is provisional. {source}",
     ),
-    "report.draft": (
-        "{when}: draf, {missing} indikator belum diisi; indeks masih dapat berada antara {low} "
-        "({low_pred}) dan {high} ({high_pred}).",
-        "{when}: a draft, {missing} indicators not filled in; the index can still land between "
-        "{low} ({low_pred}) and {high} ({high_pred}).",
-    ),
     "report.bad_date": (
         "--date harus berupa tanggal TTTT-BB-HH, misalnya 2026-06-30 (diberikan: {value})",
         "--date must be a date YYYY-MM-DD, such as 2026-06-30 (given: {value})",
@@ -115,6 +109,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Domain yang tidak ada pada semua berkas (tidak ditampilkan dalam tren): {names}",
         "Domains not found in every file (not shown in the trend): {names}",
     ),
+    "report.trend.when": ("Tahun dan tahap", "Year and stage"),
     "report.trend.segment": (
         "Rubrik {rubric} ({regulation}) · {name} · {count} berkas",
         "Rubric {rubric} ({regulation}) · {name} · {count} files",

@@ -78,38 +78,22 @@ def date_text(model: ReportModel, lang: Lang) -> str:
     return text("report.generated", lang, date=f"{day.day} {months[day.month - 1]} {day.year}")
 
 
-def notices(model: ReportModel, lang: Lang, fig: Figures) -> list[str]:
-    """Every file's notices, not only the headline's: each provisional rubric once, each draft
-    with the file it belongs to."""
+def notices(model: ReportModel, lang: Lang) -> list[str]:
+    """Every file's notices, not only the headline's: each provisional rubric once. In Indonesian
+    the rubric's `source` (English in the bundled rubrics) is left to `spbe rubric list`, so no
+    English paragraph reaches an Indonesian page. (A report scores complete files only: a draft
+    stops with SPBE104 before any page is made, so there is no draft notice to show.)"""
     cards = model.trend.cards if model.trend is not None else (model.card,)
     out: list[str] = []
     for card in cards:
         if card.rubric.provisional:
             key = "report.provisional" if lang == "id" else "report.provisional.source"
+            rubric = card.rubric
             note = text(
-                key,
-                lang,
-                rubric=card.rubric.id,
-                regulation=card.rubric.regulation,
-                source=card.rubric.source,
+                key, lang, rubric=rubric.id, regulation=rubric.regulation, source=rubric.source
             )
             if note not in out:
                 out.append(note)
-    for card in cards:
-        if card.missing:
-            i = card.index
-            out.append(
-                text(
-                    "report.draft",
-                    lang,
-                    when=when(card),
-                    missing=len(card.missing),
-                    low=fig.decimal(i.value),
-                    low_pred=i.predicate,
-                    high=fig.decimal(i.high_value),
-                    high_pred=i.high_predicate,
-                )
-            )
     return out
 
 
@@ -195,7 +179,7 @@ def render_html(model: ReportModel, lang: Lang) -> str:
         when=when,
         legend=bands(rubric, card.index.predicate, fig),
         generated=date_text(model, lang),
-        notices=notices(model, lang, fig),
+        notices=notices(model, lang),
         radar=radar_svg(model, lang, fig),
         trend=trend_svg(model, lang, fig) if model.trend is not None else "",
         colours=charts.SERIES_COLOURS,
