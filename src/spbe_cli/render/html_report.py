@@ -26,9 +26,27 @@ from spbe_cli.model.rubric import Rubric
 from spbe_cli.render import report_charts as charts
 from spbe_cli.render.report_figures import Figures
 
-BAND_CLASSES = 6
-"""Predicate colours in the order of the terminal's (red, yellow, green, cyan, blue, magenta),
-lowest band first; a rubric with more bands than this gets no colours, as on the terminal."""
+PALETTE: tuple[tuple[str, str], ...] = (
+    ("#d9372b", "#f8d3cf"),  # the lowest band: red
+    ("#b86e00", "#f7e2c0"),  # amber
+    ("#2e8540", "#d2ead6"),  # green
+    ("#00838f", "#c9e8eb"),  # teal
+    ("#3f6fd9", "#d8e2f8"),  # the highest band: blue
+)
+"""(ink, fill) per palette slot, lowest band first: the terminal's band palette (five hues, so
+neighbouring predicates never share a colour; issue 14 found the two highest both green). Ink
+draws the bars, fill is the background of a predicate under dark text. Kept equal to the human
+outputs' palette (render/palette.py on the `human` branch) until that lands; then import it."""
+
+
+def band_slot(rank: int, bands: int) -> int:
+    """The palette slot of band `rank` (0 = lowest) of a rubric with `bands` bands: spread over
+    the five, so the lowest is always red and the highest always blue (as on the terminal)."""
+    top = len(PALETTE) - 1
+    if bands <= 1:
+        return top // 2
+    rank = min(max(rank, 0), bands - 1)
+    return (rank * top * 2 + (bands - 1)) // (2 * (bands - 1))
 
 
 def index_name(rubric: Rubric, lang: Lang) -> str:
@@ -41,9 +59,7 @@ def report_title(rubric: Rubric, lang: Lang) -> str:
 
 
 def band_class(rubric: Rubric, predicate: str) -> str:
-    if len(rubric.bands) > BAND_CLASSES:
-        return ""
-    return f"band-{rubric.predicate_rank(predicate)}"
+    return f"band-{band_slot(rubric.predicate_rank(predicate), len(rubric.bands))}"
 
 
 def when(card: Scorecard) -> str:
@@ -138,10 +154,10 @@ def trend_svg(model: ReportModel, lang: Lang, fig: Figures) -> str:
 
 def _run(segment: Segment) -> charts.Run:
     rubric = segment.rubric
+    count = len(rubric.bands)
     shown = [
-        charts.Band(n, float(b.low), float(b.high))
+        charts.Band(band_slot(n, count), float(b.low), float(b.high))
         for n, b in enumerate(rubric.bands)
-        if len(rubric.bands) <= BAND_CLASSES
     ]
     return charts.Run(segment.start, segment.stop, rubric.id, tuple(shown))
 
@@ -183,6 +199,7 @@ def render_html(model: ReportModel, lang: Lang) -> str:
         radar=radar_svg(model, lang, fig),
         trend=trend_svg(model, lang, fig) if model.trend is not None else "",
         colours=charts.SERIES_COLOURS,
+        palette=PALETTE,
         index_colour=charts.INDEX_COLOUR,
         exact_differs=card.index.settled and card.index.exact != Fraction(card.index.value),
         bar=lambda index, r: _bar_width(index.value, r),

@@ -231,7 +231,8 @@ class Band:
 @dataclass(frozen=True)
 class Run:
     """A rubric segment: files [start, stop), its label and its predicate bands (drawn faintly
-    behind its part of the chart, so a move of the bands shows as well as the break)."""
+    behind its part of the chart, so a move of the bands shows as well as the break). A band's
+    `rank` is its palette slot: the page's CSS colours `band-N`."""
 
     start: int
     stop: int
