@@ -60,14 +60,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Notice: rubric {rubric} ({regulation}) is provisional. {source}",
     ),
     "report.bad_date": (
-        "--date harus berupa tanggal TTTT-BB-HH, misalnya 2026-06-30 (diberikan: {value})",
-        "--date must be a date YYYY-MM-DD, such as 2026-06-30 (given: {value})",
+        "--date: tulis tanggal sebagai TTTT-BB-HH (2026-06-30), bukan {value}",
+        "--date: write the date as YYYY-MM-DD (2026-06-30), not {value}",
     ),
     "report.bad_epoch": (
-        "SOURCE_DATE_EPOCH harus berupa jumlah detik sejak 1970-01-01 UTC, misalnya 1782777600 "
-        "(diberikan: {value})",
-        "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC, such as 1782777600 "
-        "(given: {value})",
+        "SOURCE_DATE_EPOCH harus berupa detik sejak 1970 (UTC), bukan {value}",
+        "SOURCE_DATE_EPOCH must be seconds since 1970 (UTC), not {value}",
     ),
     "report.bands": ("Predikat dan rentang nilainya", "Predicates and their ranges"),
     "report.chart.radar": ("Diagram radar indeks per aspek", "Radar chart of the index by aspect"),
