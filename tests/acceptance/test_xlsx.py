@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLES, FIXTURES, ROOT
+from conftest import EXAMPLES, FIXTURES
 from typer.testing import CliRunner
 
 from spbe_cli.cli.main import app
@@ -293,13 +293,16 @@ def test_missing_extra_is_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert not (tmp_path / "x.xlsx").exists()
 
 
-def test_band_fills_match_the_html_report_colours() -> None:
+def test_band_fills_match_the_html_report_colours(tmp_path: Path) -> None:
+    """One palette (render/palette.py): the workbook's fills are the report page's band colours."""
     import re
 
     from spbe_cli.app.assess import RubricStore
     from spbe_cli.render.xlsx_out import band_fill
 
-    css = (ROOT / "src/spbe_cli/render/templates/report.html.j2").read_text()
+    out = tmp_path / "r.html"
+    assert run("report", str(EXAMPLES / "kota-contoh-2022.yaml"), "-o", str(out)).exit_code == 0
+    css = out.read_text(encoding="utf-8")
     html = {int(n): c.upper() for n, c in re.findall(r"\.band-(\d) \{ background: #(\w+)", css)}
     rubric = RubricStore().bundled()["permenpanrb-59-2020"]
     for rank, band in enumerate(rubric.bands):

@@ -24,29 +24,8 @@ from spbe_cli.core.scoring import Scorecard
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render import report_charts as charts
+from spbe_cli.render.palette import PALETTE, band_slot
 from spbe_cli.render.report_figures import Figures
-
-PALETTE: tuple[tuple[str, str], ...] = (
-    ("#d9372b", "#f8d3cf"),  # the lowest band: red
-    ("#b86e00", "#f7e2c0"),  # amber
-    ("#2e8540", "#d2ead6"),  # green
-    ("#00838f", "#c9e8eb"),  # teal
-    ("#3f6fd9", "#d8e2f8"),  # the highest band: blue
-)
-"""(ink, fill) per palette slot, lowest band first: the terminal's band palette (five hues, so
-neighbouring predicates never share a colour; issue 14 found the two highest both green). Ink
-draws the bars, fill is the background of a predicate under dark text. Kept equal to the human
-outputs' palette (render/palette.py on the `human` branch) until that lands; then import it."""
-
-
-def band_slot(rank: int, bands: int) -> int:
-    """The palette slot of band `rank` (0 = lowest) of a rubric with `bands` bands: spread over
-    the five, so the lowest is always red and the highest always blue (as on the terminal)."""
-    top = len(PALETTE) - 1
-    if bands <= 1:
-        return top // 2
-    rank = min(max(rank, 0), bands - 1)
-    return (rank * top * 2 + (bands - 1)) // (2 * (bands - 1))
 
 
 def index_name(rubric: Rubric, lang: Lang) -> str:
@@ -210,7 +189,8 @@ def render_html(model: ReportModel, lang: Lang) -> str:
 
 
 def predicate_move(change: Change, lang: Lang) -> str:
-    """ "Baik → Sangat Baik (naik)", "Baik (tetap)": each side judged by its own rubric."""
+    """The predicate's move ("old → new (up)", "new (unchanged)"), each side judged by its own
+    rubric's bands."""
     key = f"diff.pred.{change.predicate_change}"
     return text(key, lang, old=change.old.predicate, new=change.new.predicate)
 

@@ -79,5 +79,5 @@ class Figures:
         return self.exact(value)
 
     def exact(self, value: Fraction) -> str:
-        """A weight, or the exact value behind a displayed index (why it is "Baik")."""
+        """A weight, or the exact value behind a displayed index (why it has its predicate)."""
         return self._words(_exact_text(value))

@@ -26,10 +26,12 @@ from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render.base import Renderer
+from spbe_cli.render.palette import PALETTE as BAND_PALETTE
+from spbe_cli.render.palette import band_slot
 
 SHOWN = "0.00"
-PALETTE = ("F8CBAD", "FCE4D6", "FFF2CC", "E2EFDA", "C6EFCE", "A9D08E")
-"""Fills from the lowest band to the highest: the HTML report's band colours, slot for slot."""
+PALETTE = tuple(colour.fill.lstrip("#").upper() for colour in BAND_PALETTE)
+"""Fills from the lowest band to the highest: render/palette.py's, as the HTML report's."""
 
 
 def exact_number(value: Fraction) -> Decimal | str:
@@ -47,7 +49,7 @@ def divisor(value: Fraction) -> str:
 def band_fill(rubric: Rubric, predicate: str) -> Any:
     from openpyxl.styles import PatternFill
 
-    slot = min(rubric.predicate_rank(predicate), len(PALETTE) - 1)  # as the HTML and the terminal
+    slot = band_slot(rubric.predicate_rank(predicate), len(rubric.bands))  # as HTML and terminal
     colour = PALETTE[slot]
     return PatternFill(start_color=colour, end_color=colour, fill_type="solid")
 
