@@ -500,34 +500,8 @@ def source_lines(
     return out
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given, folders recursively for the assessment suffixes, sorted for stable output."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from _files_under(path)
-        else:
-            yield path
+def expand_paths(paths: Iterable[str | Path], *, include_hidden: bool = False) -> Iterator[Path]:
+    """Files as given, folders walked for assessments: see `spbe_cli.files.walk`."""
+    from spbe_cli.files.walk import expand_paths as walk
 
-
-def _files_under(folder: Path) -> Iterator[Path]:
-    """What `sorted(folder.rglob(...))` gives (the order of path parts, symlinked folders not
-    entered), one folder's names at a time: an archive of 10,000 files never holds 10,000 Paths.
-    """
-    fold = str.lower if os.name == "nt" else None  # Windows paths compare case-insensitively
-    try:
-        with os.scandir(folder) as found:
-            entries = [(e.name, e.is_dir() and not e.is_symlink(), e.is_file()) for e in found]
-    except PermissionError:
-        return
-    entries.sort(key=lambda entry: fold(entry[0]) if fold else entry[0])
-    for name, is_dir, is_file in entries:
-        if is_dir:
-            yield from _files_under(folder / name)
-        elif is_file and _suffix(name).lower() in SUFFIXES:
-            yield folder / name
-
-
-def _suffix(name: str) -> str:
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
+    return walk(paths, include_hidden=include_hidden)

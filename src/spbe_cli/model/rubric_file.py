@@ -31,6 +31,7 @@ from spbe_cli.model.rubric import (
     PredicateBand,
     Rubric,
     Scale,
+    reference_key,
 )
 from spbe_cli.model.shapes import STRICT_INT, STRICT_STR, field_names, optional, record, validator
 
@@ -130,6 +131,7 @@ class RawRubric:
     evidence_from_level: int | None = None
     stages: list[str] | None = None
     agency_kinds: list[str] | None = None
+    aliases: list[str] | None = None
 
 
 DEFAULT_TOTAL_WEIGHT = Fraction(100)
@@ -162,6 +164,11 @@ FACT_KEYS: dict[str, str] = {
     "agency_kinds": "The kinds an assessment's `instansi.jenis` may name. Default: any kind.",
 }
 """The regulation's facts as optional keys, described for editors as rubrics/README.md does."""
+ALIASES_DESCRIPTION = (
+    'Other names of the rubric, as officials cite its regulation ("PermenPANRB 59/2020"): '
+    "an assessment's `rubrik` or `--rubric` may give one instead of a bundled rubric's id. "
+    "Compared without case, spaces, dots, hyphens and underscores."
+)
 
 
 def _rubric_shape() -> CoreSchema:
@@ -208,6 +215,7 @@ def _rubric_shape() -> CoreSchema:
             "evidence_from_level": optional(STRICT_INT),
             "stages": optional(cs.list_schema(TEXT)),
             "agency_kinds": optional(cs.list_schema(TEXT)),
+            "aliases": optional(cs.list_schema(TEXT)),
         },
     )
 
@@ -226,7 +234,8 @@ def rubric_json_schema() -> dict[str, Any]:
     schema = GenerateJsonSchema().generate(RUBRIC_SHAPE)
     for key, description in FACT_KEYS.items():
         schema["properties"][key]["description"] = description
-    for key in NAME_LISTS:
+    schema["properties"]["aliases"]["description"] = ALIASES_DESCRIPTION
+    for key in (*NAME_LISTS, "aliases"):
         listed = schema["properties"][key]["anyOf"][0]
         listed.update(minItems=1, uniqueItems=True)
         listed["items"]["minLength"] = 1
@@ -293,6 +302,7 @@ def _check(raw: RawRubric) -> Iterator[Problem]:
     yield from _check_good_from(raw)
     for key in NAME_LISTS:
         yield from _check_names(key, getattr(raw, key))
+    yield from _check_aliases(raw.aliases)
     yield from _check_tree(raw, levels_ok)
 
 
@@ -330,6 +340,18 @@ def _check_names(key: str, names: list[str] | None) -> Iterator[Problem]:
         elif name.casefold() in seen:
             yield Problem(Code.SPBE220, (key, str(n)), {"key": key, "name": name})
         seen.add(name.casefold())
+
+
+def _check_aliases(aliases: list[str] | None) -> Iterator[Problem]:
+    """Aliases are matched as `reference_key` compares them, so two that compare equal are one."""
+    seen: set[str] = set()
+    for n, name in enumerate(aliases or []):
+        key = reference_key(name)
+        if not key or name != name.strip():
+            yield Problem(Code.SPBE219, ("aliases", str(n)), {"key": "aliases", "name": name})
+        elif key in seen:
+            yield Problem(Code.SPBE220, ("aliases", str(n)), {"key": "aliases", "name": name})
+        seen.add(key)
 
 
 def _check_scales(raw: RawRubric) -> Iterator[Problem]:
@@ -521,6 +543,7 @@ def _assemble(raw: RawRubric) -> Rubric:
         evidence_from_level=default_evidence_from(low, high) if evidence is None else evidence,
         stages=tuple(raw.stages or ()),
         agency_kinds=tuple(raw.agency_kinds or ()),
+        aliases=tuple(raw.aliases or ()),
     )
 
 
