@@ -146,13 +146,32 @@ def conclude(stop: Stop, lang: str) -> NoReturn:
     except BrokenPipeError:
         pipe_closed()
     if stop.problems:
-        sys.stderr.write(problem_lines(stop.problems, lang))  # type: ignore[arg-type]
+        sources = _sources(stop.problems) if _on_terminal(sys.stderr) else None
+        sys.stderr.write(problem_lines(stop.problems, lang, sources))  # type: ignore[arg-type]
     if stop.message is not None:
         line = text(stop.message, lang, **stop.params)  # type: ignore[arg-type]
         if stop.usage:
             line = f"{text('usage.prefix', lang)}: {line}"  # type: ignore[arg-type]
         sys.stderr.write(line + "\n")
     raise SystemExit(int(stop.code))
+
+
+def _on_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _sources(problems: list[Located]) -> dict[str, dict[int, str]]:
+    """The lines the problems point at, by file, for the excerpt under each on a terminal (as
+    `spbe validate` shows them); a file that cannot be read simply gets none."""
+    from spbe_cli.files.reader import source_lines
+
+    wanted: dict[str, set[int]] = {}
+    for item in problems:
+        wanted.setdefault(item.file, set()).add(item.line)
+    return {file: source_lines(file, lines) for file, lines in wanted.items()}
 
 
 def _internal(file: str, kind: str, detail: str, lang: str) -> NoReturn:

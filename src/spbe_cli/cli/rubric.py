@@ -83,9 +83,10 @@ def rubric_check(
 
     loaded = check_rubric(path)
     if isinstance(loaded, list):
-        raise Stop(problems=loaded, message="rubric.invalid", count=len(loaded), file=path)
+        key = "rubric.invalid.one" if len(loaded) == 1 else "rubric.invalid"
+        raise Stop(problems=loaded, message=key, count=len(loaded), file=path)
     summary = text(
-        "rubric.ok",
+        "rubric.ok" if loaded.domains else "rubric.ok.flat",  # no "0 domains"
         lang,
         file=path,
         id=loaded.id,

@@ -64,4 +64,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type.list": ("daftar", "a list"),
     "type.number": ("bilangan", "a number"),
     "type.value": ("nilai yang sah", "a valid value"),
+    # --- issue 15: what SPBE106 quotes for a number written in quotes ('2024') -------------
+    "type.quoted_number": (
+        "{got}; hapus tanda kutipnya: {number}",
+        "{got}; remove the quotes: {number}",
+    ),
 }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -258,7 +258,7 @@ def build_rubric(data: Any) -> Rubric | list[Problem]:
     try:
         raw = _RUBRIC.validate_python(data)
     except ValidationError as exc:
-        return problems_from(exc, _allowed_keys)
+        return [_named_field(p, data) for p in problems_from(exc, _allowed_keys)]
     problems = list(_check(raw))
     if problems:
         return problems
@@ -278,6 +278,57 @@ def _allowed_keys(path: tuple[str, ...]) -> list[str]:
     }
     named = [part for part in path if part in models]
     return field_names(models[named[-1]] if named else RawRubric)
+
+
+_ENTITIES = {
+    "domains": "rubric.kind.domain",
+    "aspects": "rubric.kind.aspect",
+    "indicators": "rubric.kind.indicator",
+    "predicates": "rubric.kind.predicate",
+}
+
+
+def _named_field(problem: Problem, data: Any) -> Problem:
+    """A field named by the entry it belongs to, not by list positions counted from 0:
+    `aspects.1.indicators.0.weight` reads "weight of indicator 1-1" (the id the file gives, or
+    "#2 of aspect B" for an entry without one); the problem still points at the same line."""
+    if "field" not in problem.params:
+        return problem
+    node, rest = data, list(problem.path)
+    entity: tuple[dict[str, object], object] | None = None  # (its kind as a message, its id)
+    for n, part in enumerate(problem.path):
+        parent = problem.path[n - 1] if n else ""
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+            if parent in _ENTITIES:
+                kind = {"catalogue": _ENTITIES[parent]}
+                entity = (kind, _entry_id(node, parent, int(part), entity))
+                rest = list(problem.path[n + 1 :])
+        elif isinstance(node, dict):
+            node = node.get(part)
+        else:
+            break
+    if entity is None:
+        return problem
+    kind, shown = entity
+    if rest:
+        field = {"catalogue": "rubric.field", "key": ".".join(rest), "kind": kind, "id": shown}
+    else:
+        field = {"catalogue": "rubric.entity", "kind": kind, "id": shown}
+    return replace(problem, params={**problem.params, "field": field})
+
+
+def _entry_id(
+    node: Any, parent: str, position: int, outer: tuple[dict[str, object], object] | None
+) -> object:
+    """An entry's id (a predicate's name), or its place in the entry around it when it has none."""
+    own = node.get("name" if parent == "predicates" else "id") if isinstance(node, dict) else None
+    if isinstance(own, int | str) and not isinstance(own, bool) and str(own).strip():
+        return own
+    within: object = ""
+    if outer is not None:
+        within = {"catalogue": "rubric.within", "kind": outer[0], "id": outer[1]}
+    return {"catalogue": "rubric.nth", "n": position + 1, "within": within}
 
 
 def _detail(key: str, **params: object) -> dict[str, object]:
@@ -359,11 +410,18 @@ def _check_scales(raw: RawRubric) -> Iterator[Problem]:
     for sid, scale in raw.scales.items():
         have = set(scale.levels)
         if have != wanted:
-            detail = _detail(
-                "rubric.scale.detail",
-                missing=sorted(wanted - have) or "-",
-                extra=sorted(have - wanted) or "-",
-            )
+            missing = ", ".join(map(str, sorted(wanted - have)))
+            extra = ", ".join(map(str, sorted(have - wanted)))
+            if missing and extra:
+                detail = _detail(
+                    "rubric.scale.both",
+                    missing=_detail("rubric.scale.missing", levels=missing),
+                    extra=_detail("rubric.scale.extra", levels=extra),
+                )
+            elif missing:
+                detail = _detail("rubric.scale.missing", levels=missing)
+            else:
+                detail = _detail("rubric.scale.extra", levels=extra)
             params = {"scale": sid, "min": raw.levels.min, "max": raw.levels.max, "detail": detail}
             yield Problem(Code.SPBE205, ("scales", sid, "levels"), params)
         for level, name in scale.levels.items():
