@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Annotated, Any
 
 import typer
@@ -61,15 +62,26 @@ def main(
     """spbe: score, compare and check SPBE self-assessments exactly as the ministry does."""
 
 
+def flowed(doc: str | None) -> str:
+    """A command's docstring as help: the summary line, then each paragraph on one line.
+
+    Typer's Rich help (on a terminal) keeps a docstring's line breaks and wraps again around
+    them; plain help re-wraps anyway. Flowing the paragraphs reads well in both.
+    """
+    paragraphs = inspect.cleandoc(doc or "").split("\n\n")
+    return "\n\n".join(" ".join(part.split()) for part in paragraphs)
+
+
 for _command in (
     score.score, diff.diff, validate.validate, schema.schema, plan.plan, rank.rank,
     init.init, report.report,
 ):  # fmt: skip
-    app.command()(_command)
-rubric_app.command("list")(rubric.rubric_list)
-rubric_app.command("show")(rubric.rubric_show)
-rubric_app.command("check")(rubric.rubric_check)
-rubric_app.command("schema")(rubric.rubric_schema)
+    app.command(help=flowed(_command.__doc__))(_command)
+for _name, _sub in (
+    ("list", rubric.rubric_list), ("show", rubric.rubric_show),
+    ("check", rubric.rubric_check), ("schema", rubric.rubric_schema),
+):  # fmt: skip
+    rubric_app.command(_name, help=flowed(_sub.__doc__))(_sub)
 
 
 def app_for(args: list[str]) -> typer.Typer:
