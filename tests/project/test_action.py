@@ -113,6 +113,7 @@ def test_defaults_validate_the_whole_repository_skipping_hidden_files(
     assert "2 berkas, 2 sah" in done.stdout  # the workflow and pre-commit files were not read
 
 
+@pytest.mark.slow  # three runs of the step: about a second
 def test_inputs_become_options_and_a_failure_fails_the_step(repo: Path, tmp_path: Path) -> None:
     broken = FIXTURES / "validate" / "two-problems.yaml"
     shutil.copy(broken, repo / "submissions" / "broken.yaml")

@@ -69,7 +69,7 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("source", ["published", "local"])
+@pytest.mark.parametrize("source", ["published", pytest.param("local", marks=pytest.mark.slow)])
 def test_the_hook_passes_valid_files_and_fails_a_broken_one(repo: Path, source: str) -> None:
     hook = HOOK if source == "published" else _readme_local_hook()
     if source == "local":
