@@ -31,10 +31,10 @@ def test_a_short_form_file_gives_two_lines_not_ninety_four(tmp_path: Path) -> No
     file = readme_short_form(tmp_path / "kota.yaml")
     lines = validate(file).stdout.splitlines()
     assert lines == [
-        f"{file}:5:6: warning[SPBE351]: indicators 1–47 (47 indicators) claim levels 3 without "
+        f"{file}:5:6: warning[SPBE351]: indicators 1–47 (47 indicators) claim level 3 without "
         "an explanation; add `penjelasan` (assessors ask for one above level 1); "
         "--all-warnings lists each indicator",
-        f"{file}:5:6: warning[SPBE352]: indicators 1–47 (47 indicators) claim levels 3 without "
+        f"{file}:5:6: warning[SPBE352]: indicators 1–47 (47 indicators) claim level 3 without "
         "evidence; add `bukti_dukung` (expected from level 3 on); --all-warnings lists each "
         "indicator",
         "1 files, 1 valid, 0 with errors, 2 warnings",

@@ -45,7 +45,7 @@ def test_one_problem_per_code_at_the_first_ones_place() -> None:
     assert folded[1] is problems[1]
     message = text(folded[0].code, "en", **folded[0].params)
     assert message == (
-        "indicators 1–3 (3 indicators) claim levels 2–4 without an explanation; add `penjelasan` "
+        "indicators 1–3 (3 indicators) claim level 2–4 without an explanation; add `penjelasan` "
         "(assessors ask for one above level 1); --all-warnings lists each indicator"
     )
     alone = text(folded[1].code, "en", **folded[1].params)

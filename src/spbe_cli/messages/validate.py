@@ -47,7 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "validate.claim.many": (
         "indikator {ids} ({count} indikator) mengklaim level {levels}",
-        "indicators {ids} ({count} indicators) claim levels {levels}",
+        "indicators {ids} ({count} indicators) claim level {levels}",
     ),
     "validate.claim.more": (
         "; --all-warnings merinci setiap indikator",
