@@ -124,6 +124,6 @@ def test_detail_domains_of_a_rubric_without_domains_shows_its_aspects() -> None:
     result = run("score", EXAMPLES / "kota-contoh-2026.yaml", "--detail", "domains", "--lang", "en")
     assert result.exit_code == 0
     assert "Tata Kelola dan Manajemen" in result.stdout  # aspect 1 of Pemdi 2026
-    assert "Indicator" not in result.stdout
+    assert "Contribution" not in result.stdout  # no indicator table
     domains = run("score", K2022, "--detail", "domains", "--lang", "en").stdout
     assert "Manajemen SPBE" in domains and "Penerapan Manajemen SPBE" not in domains

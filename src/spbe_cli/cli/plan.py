@@ -64,7 +64,7 @@ def plan(
     """Rencana menuju target / plan the steps to a target index.
 
     The fewest one-level steps (or, with --costs, the cheapest) whose exact result reaches the
-    target. Exit 1 when the target cannot be reached under the constraints.
+    target and every --domain-min. Exit 1 when that cannot be reached under the constraints.
     """
     from spbe_cli.app.plan import PlanRequest, plan_file
     from spbe_cli.app.rubrics import rubric_option
