@@ -36,11 +36,13 @@ def _exit_now(code: int) -> None:
     Only here, at the very end of the console entry point: every command has finished its work,
     closed its files and shut its worker pools; tests call the app, never this.
     """
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
-        code = code or 1
+    import contextlib  # here, not above: `spbe --version` never gets this far
+
+    for stream in (sys.stdout, sys.stderr):
+        # A reader that went away (`| head`) ends the run quietly with the command's own code,
+        # as exits.pipe_closed does inside a command.
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            stream.flush()
     os._exit(code)
 
 

@@ -4,7 +4,8 @@ Use cases and commands never print a failure or choose a process exit themselves
 `ExitCode` or raise `Stop` (problems or a message, and a code). `conclude` turns either into
 output on stderr and a `SystemExit`, so the table of exit codes in the README is this file.
 An unexpected exception becomes exit 3 with one line naming the file being processed; a
-traceback is never what a user sees.
+traceback is never what a user sees. A closed pipe (`spbe validate big/ | head -1`) is no failure:
+the reader wanted no more, so every command stops there quietly with exit 0 (`pipe_closed`).
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def processing(file: str) -> Iterator[None]:
     token = _current_file.set(file)
     try:
         yield
-    except (Stop, InternalError, KeyboardInterrupt):
+    except (Stop, InternalError, KeyboardInterrupt, BrokenPipeError):
         raise
     except Exception as exc:
         raise InternalError(file, type(exc).__name__, str(exc)) from exc
@@ -97,6 +98,8 @@ def command(body: F) -> F:
             conclude(stop, lang)
         except KeyboardInterrupt:
             conclude(Stop(ExitCode.INTERRUPTED), lang)
+        except BrokenPipeError:
+            pipe_closed()
         except InternalError as exc:
             _internal(exc.file, exc.kind, exc.detail, lang)
         except Exception as exc:
@@ -116,20 +119,59 @@ def _named_files(kwargs: dict[str, Any]) -> str:
     return ", ".join(map(str, named)) or "-"
 
 
+def pipe_closed() -> NoReturn:
+    """The reader of stdout went away (`| head -1`): stop quietly with exit 0, in every command.
+
+    What was not written had no reader, and a file not yet checked has no verdict to report, so
+    this is neither a failure (1) nor a bug (3). Stdout is pointed at the null device so that the
+    final flush cannot raise again; stderr stays, but nothing more is said on it.
+    """
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor (a test runner's capture): nothing to do
+        pass
+    raise SystemExit(int(ExitCode.OK))
+
+
 def conclude(stop: Stop, lang: str) -> NoReturn:
     """Print what the user must know about the failure, then exit with its code."""
     from spbe_cli.messages import text
     from spbe_cli.render.problems_out import problem_lines
 
-    sys.stdout.flush()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pipe_closed()
     if stop.problems:
-        sys.stderr.write(problem_lines(stop.problems, lang))  # type: ignore[arg-type]
+        sources = _sources(stop.problems) if _on_terminal(sys.stderr) else None
+        sys.stderr.write(problem_lines(stop.problems, lang, sources))  # type: ignore[arg-type]
     if stop.message is not None:
         line = text(stop.message, lang, **stop.params)  # type: ignore[arg-type]
         if stop.usage:
             line = f"{text('usage.prefix', lang)}: {line}"  # type: ignore[arg-type]
         sys.stderr.write(line + "\n")
     raise SystemExit(int(stop.code))
+
+
+def _on_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _sources(problems: list[Located]) -> dict[str, dict[int, str]]:
+    """The lines the problems point at, by file, for the excerpt under each on a terminal (as
+    `spbe validate` shows them); a file that cannot be read simply gets none."""
+    from spbe_cli.files.reader import source_lines
+
+    wanted: dict[str, set[int]] = {}
+    for item in problems:
+        wanted.setdefault(item.file, set()).add(item.line)
+    return {file: source_lines(file, lines) for file, lines in wanted.items()}
 
 
 def _internal(file: str, kind: str, detail: str, lang: str) -> NoReturn:

@@ -32,7 +32,7 @@ def run(monkeypatch: pytest.MonkeyPatch, pool_min: str, *args: str):
 def test_validate_pool_equals_serial(
     monkeypatch: pytest.MonkeyPatch, archive: Path, fmt: str, strict: list[str]
 ) -> None:
-    args = ["validate", "--lang", "en", "-f", fmt, *strict, str(archive)]
+    args = ["validate", "--lang", "en", "-f", fmt, "--check-agency", *strict, str(archive)]
     serial, pooled = run(monkeypatch, SERIAL, *args), run(monkeypatch, POOLED, *args)
     assert serial.exit_code == pooled.exit_code == 1
     assert serial.stdout == pooled.stdout
@@ -53,7 +53,7 @@ def test_rank_pool_equals_serial(monkeypatch: pytest.MonkeyPatch, archive: Path,
 def test_validate_streams_files_in_sorted_order_with_true_counts(
     monkeypatch: pytest.MonkeyPatch, archive: Path
 ) -> None:
-    result = run(monkeypatch, POOLED, "validate", "--lang", "en", str(archive))
+    result = run(monkeypatch, POOLED, "validate", "--lang", "en", "--check-agency", str(archive))
     lines = result.stdout.splitlines()
     files = [line.split(":", 1)[0] for line in lines[:-1]]
     late = [n for n, line in enumerate(lines) if "SPBE355" in line]
@@ -69,13 +69,14 @@ def test_validate_streams_files_in_sorted_order_with_true_counts(
 def test_strict_folder_warning_turns_a_valid_file_invalid(
     monkeypatch: pytest.MonkeyPatch, archive: Path
 ) -> None:
-    lenient = run(monkeypatch, POOLED, "validate", "--lang", "en", str(archive))
+    agency = "--check-agency"
+    lenient = run(monkeypatch, POOLED, "validate", "--lang", "en", agency, str(archive))
     problem_lines = lenient.stdout.splitlines()[:-1]
     only_folder = {line.split(":")[0] for line in problem_lines} - {
         line.split(":")[0] for line in problem_lines if "SPBE355" not in line
     }
     assert len(only_folder) == 7  # the misnamed files, clean but for their name
-    result = run(monkeypatch, POOLED, "validate", "--lang", "en", "--strict", str(archive))
+    result = run(monkeypatch, POOLED, "validate", "--lang", "en", agency, "--strict", str(archive))
     assert result.stdout.count("error[SPBE355]") == 7
     valid = 256 - len({line.split(":")[0] for line in problem_lines})
     assert result.stdout.splitlines()[-1] == (

@@ -69,17 +69,14 @@ def test_init_is_incomplete_until_filled(rubric_id: str, suffix: str, tmp_path: 
     assert record["rubric"] == rubric_id and record["instansi"]["nama"] == "Kota Uji"
 
 
-def test_yaml_template_content():
+def test_yaml_template_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)  # no schemas/ here: the schema line is test_init_schema.py's
     result = run(
         "init", "--rubric", "permenpanrb-59-2020", "--instansi", "Kota: Uji", "--tahun", "2024"
     )
     assert result.exit_code == 0, result.stderr
     text = result.stdout
-    first = text.splitlines()[0]
-    assert first == (
-        "# yaml-language-server: $schema=https://raw.githubusercontent.com/spbe-cli/spbe-cli/"
-        "main/schemas/permenpanrb-59-2020.schema.json"
-    )
+    assert text.startswith("# Penilaian mandiri SPBE")
     data = yaml.safe_load(text)
     assert data["rubrik"] == "permenpanrb-59-2020" and data["tahun"] == 2024
     assert data["instansi"] == {"nama": "Kota: Uji"}
@@ -186,7 +183,7 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path):
     assert "sudah ada" in result.stderr and "--force" in result.stderr
     assert path.read_text() == "keep me\n"
     forced = run("init", "--rubric", "pemdi-8-2026", "-o", str(path), "--force")
-    assert forced.exit_code == 0 and path.read_text().startswith("# yaml-language-server")
+    assert forced.exit_code == 0 and path.read_text().startswith("# Penilaian mandiri SPBE")
     assert list(tmp_path.iterdir()) == [path]
 
 

@@ -171,7 +171,7 @@ def test_rubric_check_ok_summary():
     result = run("rubric", "check", str(RUBRICS / "tiny.yaml"), "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout.strip() == (
-        f"OK: {RUBRICS / 'tiny.yaml'}: rubric tiny (provisional), 0 domains, 2 aspects, "
+        f"OK: {RUBRICS / 'tiny.yaml'}: rubric tiny (provisional), no domains, 2 aspects, "
         "4 indicators, levels 0 to 4, 3 predicates"
     )
 

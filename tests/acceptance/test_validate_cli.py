@@ -62,7 +62,8 @@ def test_agency_that_differs_within_a_folder(tmp_path: Path) -> None:
         shutil.copy(K2022, tmp_path / name)
     odd = K2021.read_text(encoding="utf-8").replace("Pemerintah Kota Contoh", "Pemkot Contoh")
     (tmp_path / "c.yaml").write_text(odd, encoding="utf-8")
-    result = validate(tmp_path)
+    assert "SPBE355" not in validate(tmp_path).stdout  # only when asked for
+    result = validate(tmp_path, "--check-agency")
     assert result.exit_code == 0
     warned = [line for line in result.stdout.splitlines() if "SPBE355" in line]
     assert len(warned) == 1 and warned[0].startswith(f"{tmp_path / 'c.yaml'}:4:9: warning")
@@ -173,8 +174,11 @@ def test_every_shipped_example_is_clean_even_when_strict() -> None:
 
 
 def test_unknown_min_predicate_part_way_leaves_valid_json() -> None:
-    # The broken file's problems stream first; the gate on the valid file then meets the unknown
-    # predicate. The JSON already written must still parse, and the run is a usage error.
-    result = validate(BROKEN / "two-problems.yaml", K2022, "--min-predicate", "nope", "-f", "json")
+    # The broken file's problems stream first; the gate on the next file (under a custom rubric
+    # whose bands have other names) then meets a predicate its rubric lacks. The JSON already
+    # written must still parse, and the run is a usage error naming that rubric's bands.
+    custom = FIXTURES / "facts" / "renamed" / "alpha.yaml"
+    result = validate(BROKEN / "two-problems.yaml", custom, "--min-predicate", "baik", "-f", "json")
     assert result.exit_code == 2
     assert [item["code"] for item in json.loads(result.stdout)] == ["SPBE103", "SPBE101"]
+    assert "Rendah, Sedang, Tinggi" in result.stderr

@@ -16,7 +16,7 @@ from spbe_cli.files.reader import Document, LoadFailure, expand_paths, read_docu
 from spbe_cli.model.assessment import rubric_reference, validate_assessment
 from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Located, Problem, by_place
-from spbe_cli.model.rubric import Rubric
+from spbe_cli.model.rubric import Rubric, reference_key
 from spbe_cli.model.rubric_file import build_rubric
 
 
@@ -42,32 +42,66 @@ def bundled_ids() -> list[str]:
     return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
 
 
+RUBRIC_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+
+
+def is_rubric_path(ref: str) -> bool:
+    """A reference naming a file rather than a bundled rubric: it ends in a rubric file suffix.
+
+    Nothing else is read as a path, so the names officials give ("PermenPANRB 59/2020", with a
+    slash) are looked up as aliases and an unknown one is SPBE108 with the list of ids, never
+    "file not found".
+    """
+    return ref.strip().lower().endswith(RUBRIC_SUFFIXES)
+
+
 class RubricStore:
     """Resolves `rubrik:` references and loads each rubric file once."""
 
     def __init__(self) -> None:
         self._cache: dict[Path, Rubric | list[Located]] = {}
         self._bundled: dict[str, Path] | None = None
+        self._aliases: dict[str, str] | None = None
         self._resolved: dict[Path, Path] = {}
         """Paths as asked for → resolved: a batch asks for the same rubric ten thousand times."""
 
     def resolve(self, ref: str, base: Path) -> Path | None:
+        """A bundled id, a rubric file (relative to `base`) or an alias of a bundled rubric.
+
+        The id is checked first and costs nothing; aliases need the bundled rubrics loaded, so
+        they are looked up only for a reference that is neither an id nor a path.
+        """
+        bundled = self._bundled_paths()
+        if ref in bundled:
+            return bundled[ref]
+        if is_rubric_path(ref):
+            return (base / ref.strip()).resolve()
+        rubric_id = self.alias_of(ref)
+        return bundled[rubric_id] if rubric_id is not None else None
+
+    def alias_of(self, ref: str) -> str | None:
+        """The bundled rubric `ref` names by its id or an alias, as `reference_key` compares."""
+        if self._aliases is None:
+            self._aliases = {}
+            for rid, rubric in self.bundled().items():
+                for name in (rid, *rubric.aliases):
+                    self._aliases.setdefault(reference_key(name), rid)
+        return self._aliases.get(reference_key(ref))
+
+    def _bundled_paths(self) -> dict[str, Path]:
         if self._bundled is None:
             folder = bundled_dir()
             self._bundled = {ref: folder / f"{ref}.yaml" for ref in bundled_ids()}
-        bundled = self._bundled.get(ref)
-        if bundled is not None:
-            return bundled
-        if "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml", ".json", ".toml")):
-            return (base / ref).resolve()
-        return None
+        return self._bundled
 
     def load(self, path: Path) -> Rubric | list[Located]:
+        """The rubric at `path`, read once per resolved file; its problems name the file as
+        `path` does (a `--rubric opd.yaml` stays `opd.yaml` in messages)."""
         key = self._resolved.get(path)
         if key is None:
             key = self._resolved[path] = path.resolve()
         if key not in self._cache:
-            self._cache[key] = load_rubric_file(key)
+            self._cache[key] = load_rubric_file(path)
         return self._cache[key]
 
     def bundled(self) -> dict[str, Rubric]:

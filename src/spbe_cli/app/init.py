@@ -64,8 +64,29 @@ def plan_init(request: InitRequest, lang: str = "id") -> InitPlan | InitFailure:
         agency = Agency(request.agency or old.nama, old.jenis, old.provinsi)
         same = last.rubric is rubric
         previous = carry_over(rubric, last.assessment, str(request.from_path), same_rubric=same)
-    options = InitOptions(ref, agency, year, bundled, previous, lang)  # type: ignore[arg-type]
+    schema = schema_near(request.out_dir, rubric.id)
+    options = InitOptions(ref, agency, year, bundled, previous, lang, schema)  # type: ignore[arg-type]
     return InitPlan(rubric, options)
+
+
+def schema_near(out_dir: Path, rubric_id: str) -> str | None:
+    """`schemas/<id>.schema.json` in the new file's folder or the nearest folder above it (up to
+    the git work tree's root), as a path relative to the new file; None when there is none.
+
+    The editor line must point at a file that exists: a guessed web address breaks offline and
+    whenever the repository moves. `spbe schema -o schemas/<id>.schema.json` writes one.
+    """
+    from spbe_cli.files.walk import work_tree_of
+
+    start = out_dir.resolve()
+    root = work_tree_of(start)
+    for folder in (start, *start.parents):
+        candidate = folder / "schemas" / f"{rubric_id}.schema.json"
+        if candidate.is_file():
+            return Path(os.path.relpath(candidate, start)).as_posix()
+        if folder == root:
+            break
+    return None
 
 
 def _choose_rubric(

@@ -26,15 +26,24 @@ class PlanRequest:
 
 
 def parse_target(raw: str, rubric: Rubric) -> Fraction:
-    """A number ("3.5", "3,5") or a predicate name of the rubric (that band's lower bound)."""
+    """A number ("3.5", "3,5") or a predicate name of the rubric (that band's lower bound).
+
+    A number above the rubric's top level can never be reached by any plan: that is how the
+    command was called (exit 2), not a plan that falls short (exit 1).
+    """
     band = rubric.band_named(raw)
     if band is not None:
         return band.low
     try:
-        return Fraction(raw.strip().replace(",", "."))
+        target = Fraction(raw.strip().replace(",", "."))
     except (ValueError, ZeroDivisionError):
         allowed = ", ".join(b.name for b in rubric.bands)
         raise usage_error("usage.bad_target", value=raw, allowed=allowed) from None
+    if target > rubric.level_max:
+        raise usage_error(
+            "usage.target_above_max", value=raw, max=rubric.level_max, rubric=rubric.id
+        )
+    return target
 
 
 def _exclusions(raw: str | None, rubric: Rubric) -> frozenset[str]:

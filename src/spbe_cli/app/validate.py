@@ -23,10 +23,26 @@ from spbe_cli.core.checks import (
     folder_outliers,
 )
 from spbe_cli.core.thresholds import Gate, check
+from spbe_cli.core.warning_groups import one_per_code
 from spbe_cli.files.reader import Document, source_lines
 from spbe_cli.model.assessment import Agency
 from spbe_cli.model.file_report import FileReport
 from spbe_cli.model.problems import Located, Problem, by_place
+
+
+@dataclass(frozen=True)
+class WarningPolicy:
+    """Which warnings `spbe validate` reports, and how many lines they take.
+
+    By default a file gets at most one line per warning code (the claim warnings SPBE351 and
+    SPBE352 name their indicators and count), and the folder check SPBE355 runs only when asked:
+    it fires on every folder that holds several agencies, the very input `spbe rank` is for.
+    """
+
+    all_warnings: bool = False
+    """One line per warning, as before folding."""
+    check_agency: bool = False
+    """SPBE355: an agency name that differs from the rest of its folder."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +52,7 @@ class Options:
     strict: bool = False
     rubric_path: Path | None = None
     max_bytes: int | None = None
+    policy: WarningPolicy = field(default_factory=WarningPolicy)
 
 
 def _file_report(outcome: Outcome, options: Options) -> FileReport:
@@ -43,7 +60,10 @@ def _file_report(outcome: Outcome, options: Options) -> FileReport:
     card, doc = outcome.scorecard, outcome.document
     if card is None or doc is None:
         return result
-    for problem in assessment_warnings(card.assessment, card.rubric, options.today):
+    warnings = assessment_warnings(card.assessment, card.rubric, options.today)
+    if not options.policy.all_warnings:
+        warnings = one_per_code(warnings)
+    for problem in warnings:
         result.problems.append(_locate(doc, problem, options.strict))
     for failure in check(card, options.gate):
         result.problems.append(doc.locate(failure.problem()))
@@ -130,7 +150,7 @@ class FileCheck:
             errors,
             len(result.problems) - errors,
             self.render(result),
-            _agency_fact(outcome, not errors),
+            _agency_fact(outcome, not errors) if options.policy.check_agency else None,
             result if self.keep_results else None,
         )
 

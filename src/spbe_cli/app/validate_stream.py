@@ -1,7 +1,8 @@
 """The shell of `spbe validate` over many files: verdicts stream from the workers to the output.
 
-Nothing of a file outlives its own line of output except its counts and its agency name (for the
-folder check, SPBE355, which needs every file of a folder and so is reported after all files).
+Nothing of a file outlives its own line of output except its counts and, with --check-agency, its
+agency name (for the folder check, SPBE355, which needs every file of a folder and so is reported
+after all files).
 Memory therefore stays flat however large the archive; JUnit, whose XML header carries the
 totals, is the one format that keeps every file's problems (never documents) until the end.
 """
@@ -47,8 +48,9 @@ def run_validate(
     valid = warnings = 0
     facts, results = [], []
     by_path: dict[str, FileReport] = {}
+    verdicts = check_files(files, check)
     try:
-        for file, verdict in zip(files, check_files(files, check), strict=True):
+        for file, verdict in zip(files, verdicts, strict=True):
             writer.file(verdict.output)
             valid += not verdict.errors
             warnings += verdict.warnings
@@ -59,6 +61,8 @@ def run_validate(
     except UnknownPredicate:  # a custom rubric without that band, found part-way through
         writer.abort()
         raise
+    finally:
+        _close(verdicts)  # a worker pool stops now, even when output stopped (a closed pipe)
     for fact, item in folder_problems(facts, options.strict):
         if item.severity == "error":
             valid -= fact.valid
@@ -74,6 +78,12 @@ def run_validate(
             writer.late(late)
     writer.finish(summary_text(len(files), valid, warnings, lang), results)
     return valid == len(files)
+
+
+def _close(verdicts: object) -> None:
+    close = getattr(verdicts, "close", None)
+    if close is not None:
+        close()
 
 
 def _merge(result: FileReport, item: Located) -> None:

@@ -16,7 +16,8 @@ DiffFormat = format_option("diff")
 @command
 def diff(
     files: Annotated[
-        list[Path], typer.Argument(help="OLD NEW, or three or more for a trend.", metavar="FILE...")
+        list[Path],
+        typer.Argument(help="OLD NEW, or three or more files for a trend.", metavar="FILE..."),
     ],
     fmt: DiffFormat = "table",
     lang: LangOpt = "id",
@@ -24,12 +25,20 @@ def diff(
         bool, typer.Option("--all", help="Also list unchanged indicators.")
     ] = False,
     fail_on_drop: Annotated[
-        bool, typer.Option(help="Exit 1 when the exact overall index fell (the last step).")
+        bool,
+        typer.Option(
+            "--fail-on-drop",
+            help="Exit 1 when the exact overall index fell (a trend: its last step).",
+        ),
     ] = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> ExitCode:
-    """Bandingkan penilaian / compare two assessments (what moved the index), or several."""
+    """Bandingkan penilaian / compare assessments.
+
+    Two files: what moved the index (years, stages or agencies), each changed indicator with its
+    exact effect. Three or more: the trend of the index, predicate and domains.
+    """
     from spbe_cli.app.score import compare_files
     from spbe_cli.cli.output import deliver
     from spbe_cli.core.results import ComparisonResult

@@ -13,24 +13,49 @@ from spbe_cli.exits import Stop, command, usage_error
 
 InitFormat = Annotated[
     Literal["yaml", "toml"] | None,
-    typer.Option("--format", "-f", help="Default: from -o's suffix, else yaml."),
+    typer.Option(
+        "--format", "-f", case_sensitive=False, help="yaml or toml (default: from -o's suffix)."
+    ),
 ]
 
 
 @command
 def init(
-    rubric: Annotated[str | None, typer.Option(help="A bundled rubric id or rubric file.")] = None,
-    instansi: Annotated[str | None, typer.Option(help="The agency's name.")] = None,
-    tahun: Annotated[int | None, typer.Option(help="The assessment year.")] = None,
+    rubric: Annotated[
+        str | None,
+        typer.Option(
+            "--rubric",
+            metavar="RUBRIC",
+            help="A bundled rubric id, its regulation's name or a rubric file "
+            "(default: the bundled rubric of --tahun's era).",
+        ),
+    ] = None,
+    instansi: Annotated[
+        str | None, typer.Option("--instansi", metavar="NAME", help="The agency's name.")
+    ] = None,
+    tahun: Annotated[
+        int | None,
+        typer.Option("--tahun", metavar="YEAR", help="The assessment year (default: this year)."),
+    ] = None,
     fmt: InitFormat = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE (default: standard output)."
+        ),
+    ] = None,
     force: ForceOpt = False,
     from_: Annotated[
-        Path | None, typer.Option("--from", help="Pre-fill from last year's assessment.")
+        Path | None,
+        typer.Option("--from", metavar="FILE", help="Pre-fill from last year's assessment FILE."),
     ] = None,
     lang: LangOpt = "id",
 ) -> None:
-    """Buat lembar penilaian mandiri / write a ready-to-fill self-assessment."""
+    """Buat lembar penilaian mandiri / write a new self-assessment.
+
+    Every indicator of the rubric with its level left empty, and above each, as comments, its
+    question and the criterion of every level. Start here, then `spbe score --partial FILE`.
+    """
     import datetime
 
     from spbe_cli.app.init import InitFailure, InitRequest, plan_init

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import inspect
+from typing import Annotated, Any
 
 import typer
 
@@ -10,15 +11,40 @@ from spbe_cli import __version__
 from spbe_cli.cli import diff, init, plan, rank, report, rubric, schema, score, validate
 from spbe_cli.exits import ExitCode, Stop, conclude
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+"""`-h` as well as `--help`, on every command (click passes it from the group to each command)."""
+
 _APP_SETTINGS: dict = {
-    "help": "Kalkulator Indeks SPBE yang pasti / the exact SPBE index calculator.",
+    "help": "Kalkulator Indeks SPBE yang pasti / the exact SPBE index calculator.\n\n"
+    "Mulai dengan / start with: spbe init --instansi NAMA --tahun 2026 -o penilaian.yaml",
     "no_args_is_help": True,
     "pretty_exceptions_enable": False,
     "add_completion": False,
+    "context_settings": HELP_OPTIONS,
 }
 app = typer.Typer(**_APP_SETTINGS)
-rubric_app = typer.Typer(help="Rubrik bawaan / bundled rubrics.", no_args_is_help=True)
+rubric_app = typer.Typer(
+    help="Rubrik bawaan dan berkas rubrik / bundled and custom rubrics.\n\n"
+    "list and show read the bundled rubrics (show --rubric also a file); check validates a "
+    "custom rubric file (or a bundled id); schema prints the rubric format's JSON Schema.",
+    no_args_is_help=True,
+    context_settings=HELP_OPTIONS,
+)
 app.add_typer(rubric_app, name="rubric")
+
+
+def _plain_argument_metavar(
+    self: typer.core.TyperArgument, ctx: Any, *, usage: bool = False
+) -> str:
+    """`spbe score [OPTIONS] PATH...` rather than Typer's `{PATH...}`: braces read as a choice
+    in every other tool's usage line, and our arguments all carry an upper-case metavar."""
+    if self.metavar is not None and usage:
+        return self.metavar if self.required else f"[{self.metavar}]"
+    return _typer_argument_metavar(self, ctx, usage=usage)
+
+
+_typer_argument_metavar = typer.core.TyperArgument.make_metavar
+typer.core.TyperArgument.make_metavar = _plain_argument_metavar  # type: ignore[method-assign]
 
 
 def _version(value: bool) -> None:
@@ -36,15 +62,26 @@ def main(
     """spbe: score, compare and check SPBE self-assessments exactly as the ministry does."""
 
 
+def flowed(doc: str | None) -> str:
+    """A command's docstring as help: the summary line, then each paragraph on one line.
+
+    Typer's Rich help (on a terminal) keeps a docstring's line breaks and wraps again around
+    them; plain help re-wraps anyway. Flowing the paragraphs reads well in both.
+    """
+    paragraphs = inspect.cleandoc(doc or "").split("\n\n")
+    return "\n\n".join(" ".join(part.split()) for part in paragraphs)
+
+
 for _command in (
     score.score, diff.diff, validate.validate, schema.schema, plan.plan, rank.rank,
     init.init, report.report,
 ):  # fmt: skip
-    app.command()(_command)
-rubric_app.command("list")(rubric.rubric_list)
-rubric_app.command("show")(rubric.rubric_show)
-rubric_app.command("check")(rubric.rubric_check)
-rubric_app.command("schema")(rubric.rubric_schema)
+    app.command(help=flowed(_command.__doc__))(_command)
+for _name, _sub in (
+    ("list", rubric.rubric_list), ("show", rubric.rubric_show),
+    ("check", rubric.rubric_check), ("schema", rubric.rubric_schema),
+):  # fmt: skip
+    rubric_app.command(_name, help=flowed(_sub.__doc__))(_sub)
 
 
 def app_for(args: list[str]) -> typer.Typer:

@@ -18,23 +18,41 @@ RankFormat = format_option("rank")
 def rank(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Assessment files or folders of one year.", metavar="PATH..."),
+        typer.Argument(
+            help="Assessment files, or folders of them, of one year.", metavar="PATH..."
+        ),
     ],
     fmt: RankFormat = "table",
     lang: LangOpt = "id",
     by: Annotated[
-        Literal["provinsi", "jenis"] | None, typer.Option(help="Also rank within a group.")
+        Literal["provinsi", "jenis"] | None,
+        typer.Option(
+            "--by", case_sensitive=False, help="Also rank within each province or agency kind."
+        ),
     ] = None,
-    top: Annotated[int | None, typer.Option(min=1, help="Show rows ranked N or better.")] = None,
+    top: Annotated[
+        int | None,
+        typer.Option("--top", min=1, metavar="N", help="Show only the rows ranked N or better."),
+    ] = None,
     good_from: Annotated[
         str | None,
-        typer.Option(help="The band counted as good in the summary (default: the rubric's)."),
+        typer.Option(
+            "--good-from",
+            metavar="PREDICATE",
+            help="The band counted as good in the summary (default: the rubric's good_from).",
+        ),
     ] = None,
-    allow_mixed: Annotated[bool, typer.Option(help="Rank several years or rubrics.")] = False,
+    allow_mixed: Annotated[
+        bool, typer.Option("--allow-mixed", help="Rank files of several years or rubrics.")
+    ] = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> ExitCode:
-    """Peringkat instansi / national and group ranks with the ministry's summary figures."""
+    """Peringkat instansi / rank agencies.
+
+    National ranks (and ranks within a province or agency kind) on the exact index, then the
+    ministry's summary figures. Exit 1 when some files were broken and skipped.
+    """
     from spbe_cli.app.rank import RankRequest, Watch, rank_files
     from spbe_cli.cli.output import chosen_renderer, deliver, needs_output
     from spbe_cli.render.base import Options

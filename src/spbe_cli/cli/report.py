@@ -14,12 +14,21 @@ from spbe_cli.exits import command
 @command
 def report(
     files: Annotated[
-        list[Path], typer.Argument(help="An assessment, or years of one agency.", metavar="FILE...")
+        list[Path],
+        typer.Argument(help="An assessment, or several years of one agency.", metavar="FILE..."),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write."),
+    ],
     force: ForceOpt = False,
     target: Annotated[
-        str | None, typer.Option(help="Add the plan to this index (3.5) or a predicate.")
+        str | None,
+        typer.Option(
+            "--target",
+            metavar="NUMBER|PREDICATE",
+            help='Add the plan to reach this index (3.5) or predicate ("sangat baik").',
+        ),
     ] = None,
     lang: LangOpt = "id",
     date: Annotated[
@@ -30,7 +39,11 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """Laporan HTML dengan grafik / one self-contained HTML report with charts, ready to print."""
+    """Laporan HTML dengan grafik / an HTML report with charts.
+
+    One self-contained file (no network needed) to present and print: the index, the aspects'
+    radar, the domains, the indicators; with several years, the trend and the changes.
+    """
     import os
 
     from spbe_cli.app.report import report_date, report_model

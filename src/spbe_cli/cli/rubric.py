@@ -16,7 +16,10 @@ ShowFormat = format_option("rubric-show")
 
 @command
 def rubric_list(fmt: ListFormat = "table", lang: LangOpt = "id") -> None:
-    """Rubrik bawaan / the bundled rubrics with their regulation, era and status."""
+    """Daftar rubrik bawaan / list the bundled rubrics.
+
+    Each with its regulation, era, status and what was and was not checked.
+    """
     from spbe_cli.app.rubrics import bundled_rubrics
     from spbe_cli.cli.output import deliver
     from spbe_cli.render.base import Options
@@ -26,14 +29,24 @@ def rubric_list(fmt: ListFormat = "table", lang: LangOpt = "id") -> None:
 
 @command
 def rubric_show(
-    indicator: Annotated[str | None, typer.Argument(help="An indicator id, e.g. 12.")] = None,
+    indicator: Annotated[
+        str | None, typer.Argument(help="An indicator id, e.g. 12.", metavar="INDICATOR")
+    ] = None,
     rubric: Annotated[
-        str, typer.Option(help="A bundled rubric id or a rubric file.")
+        str,
+        typer.Option(
+            "--rubric",
+            metavar="RUBRIC",
+            help="A bundled rubric id, its regulation's name, or a rubric file.",
+        ),
     ] = "permenpanrb-59-2020",
     fmt: ShowFormat = "table",
     lang: LangOpt = "id",
 ) -> None:
-    """Pertanyaan dan kriteria / an indicator's question and level criteria, or the whole rubric."""
+    """Pertanyaan dan kriteria / show questions and level criteria.
+
+    One indicator's question and the criterion of each level, or every indicator of the rubric.
+    """
     from spbe_cli.app.rubrics import rubric_named
     from spbe_cli.cli.output import deliver
     from spbe_cli.core.results import RubricView
@@ -51,18 +64,29 @@ def rubric_show(
 
 @command
 def rubric_check(
-    path: Annotated[str, typer.Argument(help="A rubric file (or a bundled rubric id).")],
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="A custom rubric file (.yaml, .yml, .toml, .json), or a bundled rubric's id.",
+            metavar="RUBRIC",
+        ),
+    ],
     lang: LangOpt = "id",
 ) -> ExitCode:
-    """Periksa berkas rubrik / check a rubric file and explain every problem with its line."""
+    """Periksa berkas rubrik / check a rubric file.
+
+    Every problem with its line: weights that do not add up exactly, duplicate ids, predicate
+    bands with gaps, level names off the range. Exit 0 when valid, 2 otherwise.
+    """
     from spbe_cli.app.rubrics import check_rubric
     from spbe_cli.messages import text
 
     loaded = check_rubric(path)
     if isinstance(loaded, list):
-        raise Stop(problems=loaded, message="rubric.invalid", count=len(loaded), file=path)
+        key = "rubric.invalid.one" if len(loaded) == 1 else "rubric.invalid"
+        raise Stop(problems=loaded, message=key, count=len(loaded), file=path)
     summary = text(
-        "rubric.ok",
+        "rubric.ok" if loaded.domains else "rubric.ok.flat",  # no "0 domains"
         lang,
         file=path,
         id=loaded.id,
@@ -80,7 +104,10 @@ def rubric_check(
 
 @command
 def rubric_schema() -> None:
-    """Skema JSON format rubrik / the JSON Schema of the rubric file format."""
+    """Skema JSON format rubrik / the rubric format's JSON Schema.
+
+    For editors writing a custom rubric file; the format is described in rubrics/README.md.
+    """
     import json
 
     from spbe_cli.model.rubric_file import rubric_json_schema

@@ -14,8 +14,8 @@ from typing import Annotated
 
 import typer
 
-from spbe_cli.cli.options import LangOpt
-from spbe_cli.exits import command
+from spbe_cli.cli.options import ForceOpt, LangOpt
+from spbe_cli.exits import command, usage_error
 
 DEFAULT_RUBRIC = "permenpanrb-59-2020"
 
@@ -23,7 +23,12 @@ DEFAULT_RUBRIC = "permenpanrb-59-2020"
 @command
 def schema(
     rubric: Annotated[
-        str | None, typer.Argument(help="A bundled rubric id or file (default: 59/2020).")
+        str | None,
+        typer.Argument(
+            help="A bundled rubric id, its regulation's name, or a rubric file "
+            "(default: permenpanrb-59-2020).",
+            metavar="RUBRIC",
+        ),
     ] = None,
     output: Annotated[
         str | None,
@@ -35,12 +40,19 @@ def schema(
         ),
     ] = None,
     write: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here.", metavar="FILE")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the schema to FILE."),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Replace an existing -o file.")] = False,
+    force: ForceOpt = False,
     lang: LangOpt = "id",
 ) -> None:
-    """Skema JSON untuk editor / a JSON Schema of the self-assessment file or of an output."""
+    """Skema JSON untuk editor / a JSON Schema for editors or scripts.
+
+    Of the self-assessment file for a rubric (VS Code's YAML extension completes indicator ids and
+    level names, and underlines a level off the range), or with --of of a command's JSON output.
+    Write the assessment's next to your files, e.g. `spbe schema -o
+    schemas/permenpanrb-59-2020.schema.json`; missing folders are made.
+    """
     from spbe_cli.cli.output import write_output
     from spbe_cli.messages import text
 
@@ -48,6 +60,10 @@ def schema(
     if write is None:
         sys.stdout.write(content)
         return
+    try:  # `spbe schema -o schemas/<id>.schema.json`, the README's recipe, in a fresh repository
+        write.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise usage_error("output.failed", path=write, reason=exc.strerror or exc) from None
     write_output(write, content, force=force)
     sys.stderr.write(text("schema.written", lang, path=write) + "\n")
 

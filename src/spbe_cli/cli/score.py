@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from spbe_cli.cli.options import ForceOpt, LangOpt, OutputOpt, format_option
+from spbe_cli.cli.options import (
+    FailUnderOpt,
+    ForceOpt,
+    LangOpt,
+    MinPredicateOpt,
+    OutputOpt,
+    RubricOpt,
+    format_option,
+    paths_argument,
+)
 from spbe_cli.exits import ExitCode, Stop, command
 from spbe_cli.render.choices import Detail
 
@@ -17,46 +25,62 @@ if TYPE_CHECKING:
     from spbe_cli.core.thresholds import Gate, GateFailure
 
 ScoreFormat = format_option("score")
+ScorePaths = paths_argument("Assessment files, or folders to score every assessment in.")
 
 
 @command
 def score(
-    files: Annotated[
-        list[Path], typer.Argument(help="Assessment files or folders.", metavar="PATH...")
-    ],
+    files: ScorePaths,
     fmt: ScoreFormat = "table",
     lang: LangOpt = "id",
-    detail: Annotated[Detail, typer.Option(help="How deep the tables go.")] = "indicators",
+    detail: Annotated[
+        Detail,
+        typer.Option(
+            case_sensitive=False,
+            help="How deep the tables of one file go (a rubric without domains shows aspects).",
+        ),
+    ] = "indicators",
     partial: Annotated[
-        bool, typer.Option(help="Score a draft with missing indicators as a range.")
+        bool,
+        typer.Option(
+            "--partial", help="Score a draft: missing indicators give the range still reachable."
+        ),
     ] = False,
-    fail_under: Annotated[
-        str | None, typer.Option(help="Exit 1 when an exact index is below this.")
-    ] = None,
-    min_predicate: Annotated[
-        str | None, typer.Option(help="Exit 1 below this predicate, e.g. baik.")
-    ] = None,
-    rubric: Annotated[
-        Path | None, typer.Option(help="Score with this rubric file instead.")
-    ] = None,
+    fail_under: FailUnderOpt = None,
+    min_predicate: MinPredicateOpt = None,
+    rubric: RubricOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> ExitCode:
-    """Hitung indeks SPBE / compute the SPBE index of self-assessment files."""
+    """Hitung indeks SPBE / compute the SPBE index.
+
+    The index and predicate of each file, its domains, aspects and indicators (one file), or one
+    summary table (several files or a folder). Exit 1 when --fail-under or --min-predicate is
+    not met, 2 for invalid input.
+    """
+    from spbe_cli.app.rubrics import check_predicate_name, rubric_option
     from spbe_cli.app.score import score_files
-    from spbe_cli.cli.output import deliver, fraction_option
+    from spbe_cli.cli.output import chosen_renderer, deliver, fraction_option
     from spbe_cli.core.thresholds import Gate
+    from spbe_cli.exits import usage_error
     from spbe_cli.messages import text
+    from spbe_cli.model.codes import Code
     from spbe_cli.render.base import Options
 
+    # Every usage error before any file is read (and so before anything is printed).
     gate = Gate(fraction_option(fail_under, "--fail-under"), min_predicate)
-    scoring = score_files(files, partial=partial, rubric=rubric)
+    override = rubric_option(rubric)
+    check_predicate_name(min_predicate, override[1] if override else None)
+    if chosen_renderer("score", fmt, Options(lang, detail)).binary and output is None:
+        raise usage_error("xlsx.needs_output")
+    scoring = score_files(files, partial=partial, rubric=override[0] if override else None)
     result = scoring.result
+    failures = [(path, f) for path, card in result.cards for f in _checked(card, gate)]
     if result.cards:
         deliver("score", fmt, result, Options(lang, detail), output, force)
     if scoring.problems:
-        raise Stop(problems=scoring.problems)
-    failures = [(path, f) for path, card in result.cards for f in _checked(card, gate)]
+        drafts = not partial and any(p.code == Code.SPBE104 for p in scoring.problems)
+        raise Stop(problems=scoring.problems, message="score.partial_hint" if drafts else None)
     for path, failure in failures:
         message = f"threshold.{failure.kind}"  # threshold.fail_under, threshold.min_predicate
         sys.stderr.write(text(message, lang, **failure.params, file=path) + "\n")
@@ -71,5 +95,5 @@ def _checked(card: Scorecard, gate: Gate) -> list[GateFailure]:
     try:
         return check(card, gate)
     except UnknownPredicate as exc:
-        allowed = ", ".join(b.name for b in card.rubric.bands)
+        allowed = ", ".join(exc.allowed)
         raise usage_error("usage.unknown_predicate", value=str(exc), allowed=allowed) from None

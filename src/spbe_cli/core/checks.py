@@ -44,11 +44,12 @@ def _claim_warnings(assessment: Assessment, key: str, rubric: Rubric) -> list[Pr
     long_form = isinstance(assessment.indikator.get(key), Entry)
     where = ("indikator", key, "level") if long_form else ("indikator", key)
     problems: list[Problem] = []
+    claim = {"catalogue": "validate.claim.one", "id": key, "level": level}
     if unexplained:
-        params = {"id": key, "level": level, "min": rubric.level_min}
+        params = {"claim": claim, "min": rubric.level_min, "more": ""}
         problems.append(Problem(Code.SPBE351, where, params, severity="warning"))
     if unproven:
-        params = {"id": key, "level": level, "from": rubric.evidence_from_level}
+        params = {"claim": claim, "from": rubric.evidence_from_level, "more": ""}
         problems.append(Problem(Code.SPBE352, where, params, severity="warning"))
     return problems
 

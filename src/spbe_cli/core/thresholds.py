@@ -46,7 +46,15 @@ class GateFailure:
 
 
 class UnknownPredicate(ValueError):
-    """--min-predicate names no band of the file's rubric."""
+    """--min-predicate names no band of the file's rubric; `allowed` are that rubric's bands."""
+
+    def __init__(self, name: str, allowed: tuple[str, ...] = ()) -> None:
+        super().__init__(name)
+        self.allowed = allowed
+
+    def __reduce__(self) -> tuple[type, tuple[str, tuple[str, ...]]]:
+        """Raised in a worker process and re-raised in the parent: keep `allowed` across."""
+        return (UnknownPredicate, (str(self), self.allowed))
 
 
 def check(scorecard: Scorecard, gate: Gate) -> list[GateFailure]:
@@ -58,7 +66,7 @@ def check(scorecard: Scorecard, gate: Gate) -> list[GateFailure]:
         rubric = scorecard.rubric
         band = rubric.band_named(gate.min_predicate)
         if band is None:
-            raise UnknownPredicate(gate.min_predicate)
+            raise UnknownPredicate(gate.min_predicate, tuple(b.name for b in rubric.bands))
         if rubric.predicate_rank(index.predicate) < rubric.predicate_rank(band.name):
             failures.append(GateFailure("min_predicate", scorecard, band.name))
     return failures

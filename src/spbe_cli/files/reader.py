@@ -313,9 +313,10 @@ def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return _failure(name, [_yaml_syntax(exc)], [_error_mark(exc)])
+        return _failure(name, [_yaml_syntax(exc, text)], [_error_mark(exc)])
     except yaml.YAMLError as exc:
-        return _failure(name, [Problem(Code.SPBE005, (), {"kind": "YAML", "detail": str(exc)})])
+        problem, mark = _yaml_reader_error(exc, text)
+        return _failure(name, [problem], [mark])
     if root is None:
         return _failure(name, [Problem(Code.SPBE008)])
     walker = _YamlWalk()
@@ -329,13 +330,65 @@ def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
     return Document(name, data, walker.positions)
 
 
-def _yaml_syntax(exc: yaml.MarkedYAMLError) -> Problem:
+_YAML_WORDS = [
+    # (what PyYAML's problem says, the catalogue's words for it): first match wins
+    ("mapping values are not allowed", "yaml.colon"),
+    ("could not find expected ':'", "yaml.no_colon"),
+    ("did not find expected key", "yaml.indent"),
+    ("expected <block end>", "yaml.indent"),
+    ("did not find expected '-' indicator", "yaml.dash"),
+    ("did not find expected ',' or ']'", "yaml.bracket"),
+    ("did not find expected ',' or '}'", "yaml.brace"),
+    ("found unexpected end of stream", "yaml.quote"),
+    ("found unknown escape character", "yaml.escape"),
+    ("found undefined alias", "yaml.alias"),
+    ("but found another document", "yaml.documents"),
+]
+
+
+def _yaml_syntax(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """A YAML syntax error in the catalogue's words, on one line; PyYAML's own English (and its
+    second line, "in <unicode string>") never reaches the user."""
     detail = exc.problem or str(exc)
-    if "tab" in detail or "cannot start any token" in detail:
-        return Problem(Code.SPBE011)
-    if exc.context:
-        detail = f"{detail} ({exc.context})"
-    return Problem(Code.SPBE005, (), {"kind": "YAML", "detail": detail})
+    if "cannot start any token" in detail:
+        char = _char_at(text, exc.problem_mark)
+        if char in ("\t", ""):
+            return Problem(Code.SPBE011)
+        return Problem(Code.SPBE005, (), {"kind": "YAML", "detail": _reserved(char)})
+    return Problem(Code.SPBE005, (), {"kind": "YAML", "detail": _yaml_words(detail)})
+
+
+def _yaml_words(problem: str) -> dict[str, object]:
+    for needle, key in _YAML_WORDS:
+        if needle in problem:
+            return {"catalogue": key}
+    return {"catalogue": "yaml.other"}
+
+
+def _reserved(char: str) -> dict[str, object]:
+    return {"catalogue": "yaml.reserved", "char": repr(char)}
+
+
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _yaml_reader_error(exc: yaml.YAMLError, text: str) -> tuple[Problem, Mark]:
+    """PyYAML's reader refuses control characters (a binary file that happens to be UTF-8):
+    one line naming the character and where it is, not PyYAML's two lines of English."""
+    position = getattr(exc, "position", None)
+    character = getattr(exc, "character", None)
+    if isinstance(position, int) and isinstance(character, int | str):
+        code = character if isinstance(character, int) else ord(character[:1] or "\0")
+        detail = {"catalogue": "yaml.control", "char": f"U+{code:04X}"}
+        return Problem(Code.SPBE005, (), {"kind": "YAML", "detail": detail}), _offset_mark(
+            text, min(position, len(text))
+        )
+    return Problem(Code.SPBE005, (), {"kind": "YAML", "detail": _yaml_words(str(exc))}), (0, 0)
 
 
 def _error_mark(exc: yaml.MarkedYAMLError) -> Mark:
@@ -425,13 +478,37 @@ def _parse_toml(name: str, text: str) -> Document | LoadFailure:
         match = _TOML_ERROR.match(str(exc))
         assert match is not None
         mark = (int(match["line"]) - 1, int(match["col"]) - 1) if match["line"] else (0, 0)
-        problem = Problem(Code.SPBE005, (), {"kind": "TOML", "detail": match["msg"]})
+        problem = _toml_twice(match["msg"], text, mark[0]) or Problem(
+            Code.SPBE005, (), {"kind": "TOML", "detail": match["msg"]}
+        )
         return _failure(name, [problem], [mark])
     except ValueError as exc:  # a number out of range (tomllib parses them with int())
         return _failure(name, [_number_problem(exc)])
     except RecursionError:  # tomllib is pure Python: deep nesting stops here, safely
         return _failure(name, [Problem(Code.SPBE009, (), {"detail": "nesting"})])
     return Document(name, data, dict(_toml_positions(text)))
+
+
+_TOML_TWICE = ("Cannot overwrite a value", "Cannot declare", "Duplicate inline table key")
+_TOML_TWICE += ("Cannot mutate immutable namespace", "Cannot redefine namespace")
+
+
+def _toml_twice(message: str, text: str, line: int) -> Problem | None:
+    """tomllib's ways of saying a key is written twice, as SPBE006 (a duplicate key) like YAML
+    and JSON, with the key and the line of its first definition where they can be found."""
+    if not message.startswith(_TOML_TWICE):
+        return None
+    entries = list(_toml_positions(text))
+    here = [path for path, (key_mark, _) in entries if key_mark[0] == line]
+    quoted = re.findall(r"'([^']*)'", message)
+    path = here[-1] if here else tuple(quoted)
+    earlier = [
+        mark[0]
+        for found, (mark, _) in entries
+        if mark[0] < line and path and (found[: len(path)] == path or path[: len(found)] == found)
+    ]
+    key = ".".join(path) or "?"
+    return Problem(Code.SPBE006, (), {"key": key, "first_line": earlier[0] + 1 if earlier else "?"})
 
 
 def _check_toml_ints(data: Any, depth: int) -> None:
@@ -500,34 +577,8 @@ def source_lines(
     return out
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given, folders recursively for the assessment suffixes, sorted for stable output."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from _files_under(path)
-        else:
-            yield path
+def expand_paths(paths: Iterable[str | Path], *, include_hidden: bool = False) -> Iterator[Path]:
+    """Files as given, folders walked for assessments: see `spbe_cli.files.walk`."""
+    from spbe_cli.files.walk import expand_paths as walk
 
-
-def _files_under(folder: Path) -> Iterator[Path]:
-    """What `sorted(folder.rglob(...))` gives (the order of path parts, symlinked folders not
-    entered), one folder's names at a time: an archive of 10,000 files never holds 10,000 Paths.
-    """
-    fold = str.lower if os.name == "nt" else None  # Windows paths compare case-insensitively
-    try:
-        with os.scandir(folder) as found:
-            entries = [(e.name, e.is_dir() and not e.is_symlink(), e.is_file()) for e in found]
-    except PermissionError:
-        return
-    entries.sort(key=lambda entry: fold(entry[0]) if fold else entry[0])
-    for name, is_dir, is_file in entries:
-        if is_dir:
-            yield from _files_under(folder / name)
-        elif is_file and _suffix(name).lower() in SUFFIXES:
-            yield folder / name
-
-
-def _suffix(name: str) -> str:
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
+    return walk(paths, include_hidden=include_hidden)

@@ -26,8 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write for example: {example}",
     ),
     "SPBE104": (
-        "indikator belum diisi: {ids}; isi levelnya, atau gunakan --partial untuk menilai draf",
-        "indicators not filled in: {ids}; give their levels, or use --partial to score a draft",
+        "indikator belum diisi: {ids}; isi level setiap indikator",
+        "indicators not filled in: {ids}; give each of them a level",
     ),
     "SPBE105": (
         "kunci '{key}' tidak dikenal di sini; kunci yang boleh: {allowed}",
@@ -39,8 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "SPBE107": ("'{field}' wajib diisi", "'{field}' is required"),
     "SPBE108": (
-        "rubrik '{rubric}' tidak dikenal; rubrik bawaan: {known}, atau path ke berkas rubrik",
-        "unknown rubric '{rubric}'; bundled rubrics: {known}, or a path to a rubric file",
+        "rubrik '{rubric}' tidak dikenal; tulis id rubrik bawaan ({known}), nama regulasinya "
+        '(misalnya "PermenPANRB 59/2020") atau path ke berkas rubrik (.yaml, .yml, .toml, .json)',
+        "unknown rubric '{rubric}'; give a bundled rubric's id ({known}), its regulation's name "
+        '(e.g. "PermenPANRB 59/2020") or a rubric file (.yaml, .yml, .toml, .json)',
     ),
     "SPBE109": (
         "'{field}' bernilai '{got}'; pilih salah satu: {allowed}",
@@ -62,4 +64,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type.list": ("daftar", "a list"),
     "type.number": ("bilangan", "a number"),
     "type.value": ("nilai yang sah", "a valid value"),
+    # --- issue 15: what SPBE106 quotes for a number written in quotes ('2024') -------------
+    "type.quoted_number": (
+        "{got}; hapus tanda kutipnya: {number}",
+        "{got}; remove the quotes: {number}",
+    ),
 }

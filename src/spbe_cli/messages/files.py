@@ -48,6 +48,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tab dipakai untuk indentasi; YAML hanya menerima spasi: ganti tab dengan spasi",
         "a tab is used for indentation; YAML accepts only spaces: replace the tab with spaces",
     ),
+    # --- issue 15: what SPBE005 says of YAML, in the catalogue's words (not PyYAML's) -----
+    "yaml.colon": (
+        "tanda ':' tidak boleh di sini; beri tanda kutip pada nilai yang berisi ': ', "
+        "atau periksa indentasi",
+        "a ':' is not allowed here; quote a value that contains ': ', or check the indentation",
+    ),
+    "yaml.no_colon": (
+        "kunci tanpa ':' sesudahnya; tulis kunci: nilai",
+        "a key without ':' after it; write key: value",
+    ),
+    "yaml.indent": (
+        "indentasi tidak cocok dengan baris di atasnya; sejajarkan kunci dengan spasi",
+        "the indentation does not match the lines above; align the keys with spaces",
+    ),
+    "yaml.dash": (
+        "butir daftar ('- ') dan kunci bercampur pada indentasi yang sama",
+        "list items ('- ') and keys are mixed at the same indentation",
+    ),
+    "yaml.bracket": (
+        "daftar yang dibuka dengan '[' tidak ditutup dengan ']'",
+        "a list opened with '[' is not closed with ']'",
+    ),
+    "yaml.brace": (
+        "pemetaan dalam kurung kurawal tidak ditutup",
+        "a mapping in curly brackets is not closed",
+    ),
+    "yaml.quote": (
+        "tanda kutip tidak ditutup sebelum akhir berkas",
+        "a quotation mark is not closed before the end of the file",
+    ),
+    "yaml.escape": (
+        "urutan '\\' tidak dikenal dalam teks bertanda kutip ganda; pakai tanda kutip tunggal",
+        "an unknown '\\' sequence in double-quoted text; use single quotes",
+    ),
+    "yaml.alias": (
+        "alias (*nama) tanpa anchor (&nama) sebelumnya",
+        "an alias (*name) without an anchor (&name) before it",
+    ),
+    "yaml.documents": (
+        "berkas berisi lebih dari satu dokumen (---); satu lembar penilaian per berkas",
+        "the file holds more than one document (---); one assessment per file",
+    ),
+    "yaml.reserved": (
+        "karakter {char} tidak boleh mengawali nilai; beri tanda kutip pada nilainya",
+        "the character {char} cannot start a value; put the value in quotes",
+    ),
+    "yaml.control": (
+        "berkas berisi karakter kontrol {char} (data biner?); simpan sebagai teks biasa",
+        "the file holds the control character {char} (binary data?); save it as plain text",
+    ),
+    "yaml.other": (
+        "struktur tidak sah di sini; periksa indentasi, tanda kutip dan kurung",
+        "the structure is not valid here; check the indentation, quotes and brackets",
+    ),
     # Files spbe writes
     "output.exists": (
         "{path} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih nama lain",

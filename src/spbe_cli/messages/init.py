@@ -45,9 +45,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "WARNING: {file} uses another rubric ({rubric}); only entries whose indicator id exists "
         "here were carried, and the same id need not mean the same indicator. Check every entry.",
     ),
-    "init.no_schema": (
-        "Rubrik ini bukan rubrik bawaan, jadi tidak ada skema JSON terbitan untuknya.",
-        "This is not a bundled rubric, so no published JSON Schema exists for it.",
+    # --- issue 15: the editor schema line only for a schema file that exists -------------
+    "init.schema_howto": (
+        "Pelengkapan otomatis di editor (VS Code, ekstensi YAML): tulis skemanya dengan "
+        "`spbe schema {rubric} -o schemas/{id}.schema.json` di folder ini atau di atasnya, lalu "
+        "jalankan `spbe init` lagi (atau tulis di baris pertama "
+        "`# yaml-language-server: $schema=schemas/{id}.schema.json`).",
+        "For completion in an editor (VS Code's YAML extension): write the schema with "
+        "`spbe schema {rubric} -o schemas/{id}.schema.json` in this folder or one above, then "
+        "run `spbe init` again (or put `# yaml-language-server: $schema=schemas/{id}.schema.json` "
+        "on the first line).",
     ),
     "init.agency": ("isi nama instansi", "the agency's name"),
     "init.optional": ("opsional", "optional"),

@@ -107,10 +107,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "predikat '{name}' muncul dua kali",
         "predicate '{name}' appears twice",
     ),
-    "rubric.scale.detail": (
-        "kurang {missing}, berlebih {extra}",
-        "missing {missing}, extra {extra}",
+    # --- issue 15: SPBE205's detail in words, and fields named by ids, not list positions --
+    "rubric.scale.missing": ("level {levels} belum bernama", "no name for level {levels}"),
+    "rubric.scale.extra": (
+        "level {levels} di luar rentang itu",
+        "level {levels} is outside that range",
     ),
+    "rubric.scale.both": ("{missing}; {extra}", "{missing}; {extra}"),
+    "rubric.field": ("{key} {kind} {id}", "{key} of {kind} {id}"),
+    "rubric.entity": ("{kind} {id}", "{kind} {id}"),
+    "rubric.nth": ("ke-{n}{within}", "#{n}{within}"),
+    "rubric.within": (" dari {kind} {id}", " of {kind} {id}"),
+    "rubric.kind.domain": ("domain", "domain"),
+    "rubric.kind.aspect": ("aspek", "aspect"),
+    "rubric.kind.indicator": ("indikator", "indicator"),
+    "rubric.kind.predicate": ("predikat", "predicate"),
     # `spbe rubric check`
     "rubric.ok": (
         "OK: {file}: rubrik {id} ({status}), {domains} domain, {aspects} aspek, {indicators} "
@@ -119,6 +130,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indicators, levels {min} to {max}, {bands} predicates",
     ),
     "rubric.invalid": ("{count} masalah dalam rubrik {file}", "{count} problems in rubric {file}"),
+    # --- issue 15: `spbe rubric check` in the singular, and a rubric without domains --------
+    "rubric.invalid.one": ("1 masalah dalam rubrik {file}", "1 problem in rubric {file}"),
+    "rubric.ok.flat": (
+        "OK: {file}: rubrik {id} ({status}), tanpa domain, {aspects} aspek, {indicators} "
+        "indikator, level {min} sampai {max}, {bands} predikat",
+        "OK: {file}: rubric {id} ({status}), no domains, {aspects} aspects, {indicators} "
+        "indicators, levels {min} to {max}, {bands} predicates",
+    ),
     # A provisional rubric, noted under any score of it
     "provisional": (
         "Catatan: rubrik {rubric} berstatus sementara ({status}). {source}",

@@ -27,4 +27,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} masalah ditemukan; tidak ada yang dinilai.",
         "{count} problems found; nothing was scored.",
     ),
+    # --- issue 15: only `spbe score` has --partial, so only it suggests the option -----------
+    "score.partial_hint": (
+        "Draf yang belum lengkap dapat dinilai dengan --partial: spbe score --partial BERKAS",
+        "A draft that is not complete yet can be scored with --partial: spbe score --partial FILE",
+    ),
 }

@@ -66,6 +66,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "output's schema, not both",
     ),
     # ---- end of spbe schema --of ------------------------------------------------------
+    # --- issue 15 (CI and officials): options checked before any file is read -------------
+    "usage.target_above_max": (
+        "--target {value} di atas level tertinggi rubrik {rubric} ({max}); "
+        "tidak ada rencana yang dapat mencapainya",
+        "--target {value} is above the top level of rubric {rubric} ({max}); no plan can reach it",
+    ),
+    "usage.rubric_unknown": (
+        "--rubric '{rubric}' tidak dikenal; tulis id rubrik bawaan ({known}), nama regulasinya "
+        '(misalnya "PermenPANRB 59/2020") atau path ke berkas rubrik (.yaml, .yml, .toml, .json)',
+        "--rubric '{rubric}' is unknown; give a bundled rubric's id ({known}), its regulation's "
+        'name (e.g. "PermenPANRB 59/2020") or a rubric file (.yaml, .yml, .toml, .json)',
+    ),
+    "usage.rubric_invalid": (
+        "--rubric {rubric} tidak dapat dipakai: {count} masalah di atas; "
+        "periksa dengan `spbe rubric check {path}`",
+        "--rubric {rubric} cannot be used: the {count} problems above; "
+        "check it with `spbe rubric check {path}`",
+    ),
+    "usage.rubric_invalid_one": (
+        "--rubric {rubric} tidak dapat dipakai: 1 masalah di atas; "
+        "periksa dengan `spbe rubric check {path}`",
+        "--rubric {rubric} cannot be used: the problem above; "
+        "check it with `spbe rubric check {path}`",
+    ),
+    "usage.unknown_predicate_bundled": (
+        "predikat '{value}' tidak dikenal; pilih salah satu: {allowed} "
+        "(predikat rubrik sendiri: berikan rubriknya dengan --rubric)",
+        "unknown predicate '{value}'; choose one of: {allowed} "
+        "(a custom rubric's predicate: give that rubric with --rubric)",
+    ),
     # The last guard (exit 3): an exception no command turned into a message
     "internal.error": (
         "spbe: kesalahan internal saat memproses {file} ({kind}: {detail}). Ini bug di spbe-cli; "

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Warnings (errors with --strict)
+    # {claim} is validate.claim.one or, folded (one line per file and code), validate.claim.many
     "SPBE351": (
-        "indikator {id} mengklaim level {level} tanpa penjelasan; tambahkan `penjelasan` "
-        "(di atas level {min} penilai memintanya)",
-        "indicator {id} claims level {level} without an explanation; add `penjelasan` "
-        "(assessors ask for one above level {min})",
+        "{claim} tanpa penjelasan; tambahkan `penjelasan` "
+        "(di atas level {min} penilai memintanya){more}",
+        "{claim} without an explanation; add `penjelasan` "
+        "(assessors ask for one above level {min}){more}",
     ),
     "SPBE352": (
-        "indikator {id} mengklaim level {level} tanpa bukti dukung; tambahkan `bukti_dukung` "
-        "(wajib mulai level {from})",
-        "indicator {id} claims level {level} without evidence; add `bukti_dukung` "
-        "(expected from level {from} on)",
+        "{claim} tanpa bukti dukung; tambahkan `bukti_dukung` (wajib mulai level {from}){more}",
+        "{claim} without evidence; add `bukti_dukung` (expected from level {from} on){more}",
     ),
     "SPBE353": (
         "tahun {year} belum tiba (sekarang {today}); periksa `tahun`",
@@ -40,6 +39,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "SPBE362": (
         "predikat {predicate} di bawah --min-predicate {minimum}",
         "predicate {predicate} is below --min-predicate {minimum}",
+    ),
+    # --- issue 15: the claim of SPBE351/352, one indicator or folded ------------------------
+    "validate.claim.one": (
+        "indikator {id} mengklaim level {level}",
+        "indicator {id} claims level {level}",
+    ),
+    "validate.claim.many": (
+        "indikator {ids} ({count} indikator) mengklaim level {levels}",
+        "indicators {ids} ({count} indicators) claim level {levels}",
+    ),
+    "validate.claim.more": (
+        "; --all-warnings merinci setiap indikator",
+        "; --all-warnings lists each indicator",
     ),
     # Words of `spbe validate` and `spbe schema`
     "validate.summary": (

@@ -11,6 +11,7 @@ written here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -21,7 +22,7 @@ from pydantic_core import core_schema as cs
 from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Problem, path_of
 from spbe_cli.model.pydantic_problems import describe_input, problems_from
-from spbe_cli.model.rubric import Rubric, name_key
+from spbe_cli.model.rubric import Indicator, Rubric, name_key
 from spbe_cli.model.shapes import (
     STRICT_INT,
     STRICT_STR,
@@ -136,7 +137,8 @@ def validate_assessment(
         assessment = _ASSESSMENT.validate_python(data)
     except ValidationError as exc:
         assessment = None
-        problems += [_as_level_problem(p) for p in problems_from(exc, _allowed_keys)]
+        found = problems_from(exc, _allowed_keys)
+        problems += [_unquote_hint(_as_level_problem(p, rubric)) for p in found]
     if rubric is not None and isinstance(data.get("indikator"), dict):
         problems += _check_levels(data["indikator"], rubric, partial=partial)
     problems += _check_names(data, rubric)
@@ -210,7 +212,7 @@ def _normalise_keys(data: dict[Any, Any]) -> tuple[dict[Any, Any], list[Problem]
     return {**data, "indikator": normal}, problems
 
 
-def _as_level_problem(problem: Problem) -> Problem:
+def _as_level_problem(problem: Problem, rubric: Rubric | None) -> Problem:
     """A wrong type where a level belongs is a level problem, with the fix spelled out."""
     path = problem.path
     is_level = (
@@ -219,10 +221,14 @@ def _as_level_problem(problem: Problem) -> Problem:
     if problem.code != Code.SPBE106 or not is_level:
         return problem
     got = problem.params["got"]
-    return Problem(Code.SPBE103, path, {"id": path[1], "got": got, "example": _example_level(got)})
+    example = _example_level(got, rubric.by_key.get(path[1]) if rubric else None, rubric)
+    return Problem(Code.SPBE103, path, {"id": path[1], "got": got, "example": example})
 
 
-def _example_level(got: object) -> str:
+def _example_level(got: object, indicator: Indicator | None, rubric: Rubric | None) -> str:
+    """The level the user most likely meant: the number written ("3", 3.0), the level a name
+    stands for on this indicator's scale ("Optimum" is 5, "Kolaborasi" 4), a number inside the
+    text ("level 3"); else the middle of the rubric's range."""
     text = str(got).strip("'")
     try:
         number = Decimal(text)
@@ -232,7 +238,31 @@ def _example_level(got: object) -> str:
             return str(int(number))
     except ArithmeticError:
         pass
-    return "3"
+    if indicator is not None:
+        for level, name in indicator.scale.levels.items():
+            if name_key(name) == name_key(text):
+                return str(level)
+    low, high = (rubric.level_min, rubric.level_max) if rubric else (1, 5)
+    for word in re.findall(r"\d+", text)[:3]:
+        if len(word) < 4 and low <= int(word) <= high:
+            return word
+    return str((low + high + 1) // 2)
+
+
+_QUOTED_NUMBER = re.compile(r"^'[+-]?\d{1,18}'$")
+
+
+def _unquote_hint(problem: Problem) -> Problem:
+    """`tahun: '2024'` is text in YAML: say to drop the quotes rather than only "not '2024'"."""
+    got = problem.params.get("got")
+    expected = problem.params.get("expected")
+    wants_int = isinstance(expected, dict) and expected.get("catalogue") == "type.int"
+    if problem.code != Code.SPBE106 or not wants_int or not isinstance(got, str):
+        return problem
+    if not _QUOTED_NUMBER.match(got):
+        return problem
+    hint = {"catalogue": "type.quoted_number", "got": got, "number": got.strip("'")}
+    return replace(problem, params={**problem.params, "got": hint})
 
 
 def _check_levels(indicators: dict[str, Any], rubric: Rubric, *, partial: bool) -> list[Problem]:

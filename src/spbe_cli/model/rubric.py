@@ -30,6 +30,16 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+_REFERENCE_NOISE = re.compile(r"[\s._-]+")
+
+
+def reference_key(name: str) -> str:
+    """A rubric id or alias as officials write it, compared without case, spaces, dots, hyphens
+    and underscores: "PermenPAN-RB No. 59/2020", "permenpanrb 59/2020" and "PermenPANRB 59/2020"
+    are one name. The slash stays, so "5/2018" never meets "52018"-like ids."""
+    return _REFERENCE_NOISE.sub("", name).casefold()
+
+
 @dataclass(frozen=True)
 class Scale:
     id: str
@@ -136,6 +146,9 @@ class Rubric:
     report_title: Mapping[str, str] = field(default_factory=dict)
     """The title of a report on this rubric's result, by language ("Laporan Evaluasi Pemerintah
     Digital"); empty for the catalogue's "Laporan Evaluasi SPBE"."""
+    aliases: tuple[str, ...] = ()
+    """Other names of the rubric, as officials cite its regulation ("PermenPANRB 59/2020"):
+    an assessment's `rubrik` or a `--rubric` may give one instead of the id (bundled rubrics)."""
 
     def units_of(self, weight: Fraction) -> int:
         """A group weight (a sum of indicator weights) in units; exact by construction."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -31,6 +31,7 @@ from spbe_cli.model.rubric import (
     PredicateBand,
     Rubric,
     Scale,
+    reference_key,
 )
 from spbe_cli.model.shapes import STRICT_INT, STRICT_STR, field_names, optional, record, validator
 
@@ -140,6 +141,7 @@ class RawRubric:
     agency_kinds: list[str] | None = None
     index_name: RawNames | None = None
     report_title: RawNames | None = None
+    aliases: list[str] | None = None
 
 
 DEFAULT_TOTAL_WEIGHT = Fraction(100)
@@ -172,6 +174,11 @@ FACT_KEYS: dict[str, str] = {
     "agency_kinds": "The kinds an assessment's `instansi.jenis` may name. Default: any kind.",
 }
 """The regulation's facts as optional keys, described for editors as rubrics/README.md does."""
+ALIASES_DESCRIPTION = (
+    'Other names of the rubric, as officials cite its regulation ("PermenPANRB 59/2020"): '
+    "an assessment's `rubrik` or `--rubric` may give one instead of a bundled rubric's id. "
+    "Compared without case, spaces, dots, hyphens and underscores."
+)
 
 NAME_KEYS: dict[str, str] = {
     "index_name": "What the regulation calls its result, as {id: Indonesian, en: English}: "
@@ -230,6 +237,7 @@ def _rubric_shape() -> CoreSchema:
             "agency_kinds": optional(cs.list_schema(TEXT)),
             "index_name": optional(names),
             "report_title": optional(names),
+            "aliases": optional(cs.list_schema(TEXT)),
         },
     )
 
@@ -250,7 +258,8 @@ def rubric_json_schema() -> dict[str, Any]:
         schema["properties"][key]["description"] = description
     for key, description in NAME_KEYS.items():
         schema["properties"][key]["description"] = description
-    for key in NAME_LISTS:
+    schema["properties"]["aliases"]["description"] = ALIASES_DESCRIPTION
+    for key in (*NAME_LISTS, "aliases"):
         listed = schema["properties"][key]["anyOf"][0]
         listed.update(minItems=1, uniqueItems=True)
         listed["items"]["minLength"] = 1
@@ -273,7 +282,7 @@ def build_rubric(data: Any) -> Rubric | list[Problem]:
     try:
         raw = _RUBRIC.validate_python(data)
     except ValidationError as exc:
-        return problems_from(exc, _allowed_keys)
+        return [_named_field(p, data) for p in problems_from(exc, _allowed_keys)]
     problems = list(_check(raw))
     if problems:
         return problems
@@ -295,6 +304,57 @@ def _allowed_keys(path: tuple[str, ...]) -> list[str]:
     }
     named = [part for part in path if part in models]
     return field_names(models[named[-1]] if named else RawRubric)
+
+
+_ENTITIES = {
+    "domains": "rubric.kind.domain",
+    "aspects": "rubric.kind.aspect",
+    "indicators": "rubric.kind.indicator",
+    "predicates": "rubric.kind.predicate",
+}
+
+
+def _named_field(problem: Problem, data: Any) -> Problem:
+    """A field named by the entry it belongs to, not by list positions counted from 0:
+    `aspects.1.indicators.0.weight` reads "weight of indicator 1-1" (the id the file gives, or
+    "#2 of aspect B" for an entry without one); the problem still points at the same line."""
+    if "field" not in problem.params:
+        return problem
+    node, rest = data, list(problem.path)
+    entity: tuple[dict[str, object], object] | None = None  # (its kind as a message, its id)
+    for n, part in enumerate(problem.path):
+        parent = problem.path[n - 1] if n else ""
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+            if parent in _ENTITIES:
+                kind = {"catalogue": _ENTITIES[parent]}
+                entity = (kind, _entry_id(node, parent, int(part), entity))
+                rest = list(problem.path[n + 1 :])
+        elif isinstance(node, dict):
+            node = node.get(part)
+        else:
+            break
+    if entity is None:
+        return problem
+    kind, shown = entity
+    if rest:
+        field = {"catalogue": "rubric.field", "key": ".".join(rest), "kind": kind, "id": shown}
+    else:
+        field = {"catalogue": "rubric.entity", "kind": kind, "id": shown}
+    return replace(problem, params={**problem.params, "field": field})
+
+
+def _entry_id(
+    node: Any, parent: str, position: int, outer: tuple[dict[str, object], object] | None
+) -> object:
+    """An entry's id (a predicate's name), or its place in the entry around it when it has none."""
+    own = node.get("name" if parent == "predicates" else "id") if isinstance(node, dict) else None
+    if isinstance(own, int | str) and not isinstance(own, bool) and str(own).strip():
+        return own
+    within: object = ""
+    if outer is not None:
+        within = {"catalogue": "rubric.within", "kind": outer[0], "id": outer[1]}
+    return {"catalogue": "rubric.nth", "n": position + 1, "within": within}
 
 
 def _detail(key: str, **params: object) -> dict[str, object]:
@@ -319,6 +379,7 @@ def _check(raw: RawRubric) -> Iterator[Problem]:
     yield from _check_good_from(raw)
     for key in NAME_LISTS:
         yield from _check_names(key, getattr(raw, key))
+    yield from _check_aliases(raw.aliases)
     yield from _check_tree(raw, levels_ok)
 
 
@@ -358,16 +419,35 @@ def _check_names(key: str, names: list[str] | None) -> Iterator[Problem]:
         seen.add(name.casefold())
 
 
+def _check_aliases(aliases: list[str] | None) -> Iterator[Problem]:
+    """Aliases are matched as `reference_key` compares them, so two that compare equal are one."""
+    seen: set[str] = set()
+    for n, name in enumerate(aliases or []):
+        key = reference_key(name)
+        if not key or name != name.strip():
+            yield Problem(Code.SPBE219, ("aliases", str(n)), {"key": "aliases", "name": name})
+        elif key in seen:
+            yield Problem(Code.SPBE220, ("aliases", str(n)), {"key": "aliases", "name": name})
+        seen.add(key)
+
+
 def _check_scales(raw: RawRubric) -> Iterator[Problem]:
     wanted = set(range(raw.levels.min, raw.levels.max + 1))
     for sid, scale in raw.scales.items():
         have = set(scale.levels)
         if have != wanted:
-            detail = _detail(
-                "rubric.scale.detail",
-                missing=sorted(wanted - have) or "-",
-                extra=sorted(have - wanted) or "-",
-            )
+            missing = ", ".join(map(str, sorted(wanted - have)))
+            extra = ", ".join(map(str, sorted(have - wanted)))
+            if missing and extra:
+                detail = _detail(
+                    "rubric.scale.both",
+                    missing=_detail("rubric.scale.missing", levels=missing),
+                    extra=_detail("rubric.scale.extra", levels=extra),
+                )
+            elif missing:
+                detail = _detail("rubric.scale.missing", levels=missing)
+            else:
+                detail = _detail("rubric.scale.extra", levels=extra)
             params = {"scale": sid, "min": raw.levels.min, "max": raw.levels.max, "detail": detail}
             yield Problem(Code.SPBE205, ("scales", sid, "levels"), params)
         for level, name in scale.levels.items():
@@ -549,6 +629,7 @@ def _assemble(raw: RawRubric) -> Rubric:
         agency_kinds=tuple(raw.agency_kinds or ()),
         index_name=_names(raw.index_name),
         report_title=_names(raw.report_title),
+        aliases=tuple(raw.aliases or ()),
     )
 
 

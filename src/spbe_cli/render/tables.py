@@ -61,7 +61,7 @@ def scorecard_report(card: Scorecard, lang: Lang, detail: Detail) -> Report:
     tables = []
     if card.domains:
         tables.append(_groups_table(card, card.domains, "domain", lang))
-    if detail in ("aspects", "indicators"):
+    if detail in ("aspects", "indicators") or not card.domains:  # aspects are the top groups
         tables.append(_groups_table(card, card.aspects, "aspect", lang))
     if detail == "indicators":
         tables.append(_indicator_table(card, lang))

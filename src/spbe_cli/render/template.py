@@ -22,8 +22,6 @@ from spbe_cli.model.exact import exact_text
 from spbe_cli.model.rubric import Aspect, Indicator, Rubric, era_years
 
 TemplateFormat = Literal["yaml", "toml"]
-SCHEMA_BASE = "https://raw.githubusercontent.com/spbe-cli/spbe-cli/main/schemas/"
-"""Where the published JSON Schemas of the bundled rubrics live (one per rubric id)."""
 WIDTH = 96
 
 
@@ -57,10 +55,10 @@ class InitOptions:
     bundled: bool
     previous: Previous | None = None
     lang: Lang = "id"
-
-
-def schema_url(rubric_id: str) -> str:
-    return f"{SCHEMA_BASE}{rubric_id}.schema.json"
+    schema: str | None = None
+    """The editor schema line's target, relative to the new file (`../schemas/<id>.schema.json`),
+    when such a file exists; None gives a comment on how to write one (`spbe schema -o`), never a
+    guessed address."""
 
 
 def rubric_for_year(rubrics: Iterable[Rubric], year: int) -> Rubric | None:
@@ -114,8 +112,9 @@ def _header(rubric: Rubric, options: InitOptions) -> list[str]:
     out += _comment(text("init.fill", lang, min=rubric.level_min, max=rubric.level_max))
     if rubric.provisional:
         out += _comment(text("init.provisional", lang, status=rubric.status, source=rubric.source))
-    if not options.bundled:
-        out += _comment(text("init.no_schema", lang))
+    if options.schema is None:
+        shown = options.rubric_ref if not options.bundled else rubric.id
+        out += _comment(text("init.schema_howto", lang, rubric=shown, id=rubric.id))
     prev = options.previous
     if prev is not None:
         out += _comment(text("init.from", lang, file=prev.file, year=prev.year))
@@ -223,8 +222,8 @@ def _yaml_key(ind: Indicator) -> str:
 def render_yaml(rubric: Rubric, options: InitOptions) -> str:
     lang = options.lang
     lines: list[str] = []
-    if options.bundled:
-        lines += [f"# yaml-language-server: $schema={schema_url(rubric.id)}", "#"]
+    if options.schema is not None:
+        lines += [f"# yaml-language-server: $schema={options.schema}", "#"]
     lines += _header(rubric, options)
     ref = options.rubric_ref
     plain = re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*|\.{0,2}/[A-Za-z0-9_./-]+", ref)
@@ -271,8 +270,8 @@ def render_toml(rubric: Rubric, options: InitOptions) -> str:
 
     lang = options.lang
     lines: list[str] = []
-    if options.bundled:
-        lines += [f"#:schema {schema_url(rubric.id)}", "#"]
+    if options.schema is not None:
+        lines += [f"#:schema {options.schema}", "#"]
     lines += _header(rubric, options)
     top = {"rubrik": options.rubric_ref, "tahun": options.year, "tahap": rubric.default_stage}
     lines += tomli_w.dumps(top).splitlines()

@@ -1,0 +1,82 @@
+"""One line per file and warning code: what `spbe validate` shows of claim warnings by default.
+
+The README's own short form (`1: 3`) gives a warning for nearly every indicator: 63 lines for one
+file, half a million for an archive, and the one error that matters scrolls away. A file's claim
+warnings of one code (SPBE351, SPBE352) are therefore folded into one problem that names the
+indicators and their count, at the first one's place; `--all-warnings` keeps each. Pure: it only
+rearranges problems, so every output format (text, JSON, GitHub, JUnit) folds the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spbe_cli.model.codes import Code
+from spbe_cli.model.problems import Problem
+
+FOLDED = frozenset({Code.SPBE351, Code.SPBE352})
+"""The per-indicator warnings; the others (the year, the agency) come once per file anyway."""
+SHOWN = 12
+"""Ids or runs of ids written out before "…": the count says how many there are in all."""
+
+
+def one_per_code(problems: list[Problem]) -> list[Problem]:
+    """`problems` with each folded code's problems replaced by one, where the first one was."""
+    groups: dict[Code, list[Problem]] = {}
+    for problem in problems:
+        if problem.code in FOLDED:
+            groups.setdefault(problem.code, []).append(problem)
+    out: list[Problem] = []
+    for problem in problems:
+        group = groups.get(problem.code)
+        if group is None or len(group) == 1:
+            out.append(problem)
+        elif problem is group[0]:
+            out.append(_folded(group))
+    return out
+
+
+def _folded(group: list[Problem]) -> Problem:
+    ids = [str(_claim(p)["id"]) for p in group]
+    levels = sorted({int(str(_claim(p)["level"])) for p in group})
+    claim = {
+        "catalogue": "validate.claim.many",
+        "ids": id_runs(ids),
+        "count": len(ids),
+        "levels": id_runs([str(level) for level in levels]),
+    }
+    more = {"catalogue": "validate.claim.more"}
+    first = group[0]
+    return replace(first, params={**first.params, "claim": claim, "more": more})
+
+
+def _claim(problem: Problem) -> dict[str, object]:
+    claim = problem.params["claim"]
+    assert isinstance(claim, dict), problem
+    return claim
+
+
+def id_runs(ids: list[str]) -> str:
+    """Ids in the given order, three or more consecutive whole numbers as one run: "2–5, 7, 9".
+
+    Text ids ("35-1") are never joined into runs, so a run can only mean whole numbers.
+    """
+    parts: list[str] = []
+    n = 0
+    while n < len(ids):
+        end = n
+        while (
+            end + 1 < len(ids)
+            and ids[end].isdigit()
+            and ids[end + 1].isdigit()
+            and int(ids[end + 1]) == int(ids[end]) + 1
+        ):
+            end += 1
+        if end - n >= 2:
+            parts.append(f"{ids[n]}–{ids[end]}")
+        else:
+            parts.extend(ids[n : end + 1])
+        n = end + 1
+    if len(parts) > SHOWN:
+        return ", ".join(parts[:SHOWN]) + " …"
+    return ", ".join(parts)
