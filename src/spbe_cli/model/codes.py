@@ -53,6 +53,9 @@ class Code(StrEnum):
     SPBE110 = "SPBE110"  # an invalid indicator id
     SPBE111 = "SPBE111"  # the rubric named has problems of its own
 
+    # SPBE14x: `spbe convert` (messages/assessment.py)
+    SPBE140 = "SPBE140"  # text the target format cannot hold exactly
+
     # SPBE2xx: a rubric file (messages/rubric.py)
     SPBE201 = "SPBE201"  # weights do not add up
     SPBE202 = "SPBE202"  # an id used twice
