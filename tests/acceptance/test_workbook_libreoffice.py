@@ -197,7 +197,7 @@ def test_the_batch_workbook_matches_the_json(tmp_path: Path, profile: str) -> No
     assert result.exit_code == 0, result.output
     records = json.loads(run("score", str(folder), "--partial", "-f", "json").stdout)
     computed = recalculated([book], tmp_path, profile)["batch.xlsx"]
-    summary, domains, aspects, indicators = computed.worksheets[:4]
+    summary, domains, _, indicators = computed.worksheets[:4]
     head = [c.value for c in summary[1]]
     col = {name: head.index(name) for name in ("Berkas", "Indeks", "Predikat", "Nilai pasti")}
     rows = list(summary.iter_rows(min_row=2, max_row=1 + len(records), values_only=True))

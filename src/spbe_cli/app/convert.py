@@ -117,4 +117,3 @@ def _reason(value: str, fmt: Format, evidence: bool) -> dict[str, Any] | None:
     if len(value) > CELL_TEXT_LIMIT:
         return {"catalogue": "convert.reason.long", "limit": CELL_TEXT_LIMIT}
     return None
-
