@@ -62,11 +62,11 @@ INDICATORS = "xl/worksheets/sheet2.xml"  # the second sheet of a Pemdi workbook 
 
 
 def bomb(base: Path, tmp: Path) -> Path:
-    """One part that unpacks to 300 MB of spaces from a few hundred kilobytes."""
+    """One part that unpacks to 30 MB of spaces (the limit is 20 MB) from a few dozen kilobytes."""
     out = tmp / "bomb.xlsx"
     rebuilt(base, out, {})
     with (
-        zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
+        zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
         target.open("xl/media/padding.xml", "w", force_zip64=True) as part,
     ):
         chunk = b" " * 1_000_000
