@@ -8,8 +8,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "workbook.sheet.scales": ("Skala", "Scales"),
-    "workbook.sheet.aspects": ("Aspek", "Aspects"),
-    "workbook.sheet.domains": ("Domain", "Domains"),
     "workbook.band_from": ("Dari (≥)", "From (≥)"),
     "workbook.band_to": ("Sampai (<)", "Up to (<)"),
     "workbook.scale": ("Skala tingkat", "Level scale"),
@@ -22,7 +20,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook.high": ("Tertinggi (draf)", "Highest (draft)"),
     "workbook.explanation": ("Penjelasan", "Explanation"),
     "workbook.evidence": ("Bukti dukung", "Evidence"),
-    "workbook.criterion": ("Kriteria tingkat {level}", "Criterion for level {level}"),
     "workbook.level_prompt": ("Tingkat {min} sampai {max}", "Level {min} to {max}"),
     "workbook.level_error_title": ("Tingkat tidak sah", "Not a level"),
     "workbook.level_error": (
@@ -53,6 +50,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "README, section Workbooks). Do not edit it.",
     ),
     "workbook.yes": ("ya", "yes"),
-    "workbook.no": ("tidak", "no"),
-    "workbook.file": ("Berkas", "File"),
 }

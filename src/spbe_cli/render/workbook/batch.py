@@ -199,7 +199,11 @@ def batch_workbook(cards: Iterable[tuple[str, Scorecard]], lang: Lang) -> bytes:
     for sheet in (summary, domains, aspects, indicators):
         sheet.finish(rubrics.bands)
     marker.append([text("workbook.marker_note", lang)])
-    pairs = ((KEY_FORMAT, FORMAT_VERSION), (KEY_KIND, "scores"), (KEY_WRITER, __version__))
+    pairs = (
+        (KEY_FORMAT, FORMAT_VERSION),
+        (KEY_KIND, "scores"),
+        (KEY_WRITER, f"spbe-cli {__version__}"),
+    )
     for key, value in pairs:
         marker.append([key, value])
     book.title = f"{text('index', lang)} · {count}"

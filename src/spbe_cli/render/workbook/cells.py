@@ -243,3 +243,11 @@ def style_heading(cells: Iterable[Any]) -> None:
         cell.font = bold
         cell.fill = fill_
         cell.alignment = align
+
+
+def protect(ws: Any) -> None:
+    """Lock formula cells against slips; columns, rows and filters stay adjustable. No password."""
+    protection = ws.protection
+    protection.sheet = True
+    protection.formatColumns = protection.formatRows = protection.formatCells = False
+    protection.autoFilter = protection.sort = False
