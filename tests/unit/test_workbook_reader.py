@@ -111,6 +111,30 @@ def test_levels_typed_as_text_or_fraction_are_refused_as_in_yaml(
     assert by_place["Indikator!E9"].params["example"] == "3"
 
 
+def test_a_level_stored_as_3_point_0_is_refused_as_in_yaml(book: Path, tmp_path: Path) -> None:
+    """Excel keeps a typed 3.0 as the number 3; a file that stores `3.0` holds a decimal."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(book) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = "xl/worksheets/sheet2.xml"  # the indicator sheet
+    text, count = re.subn(
+        r'(<c r="E2"[^>]*><v>)(\d)(</v>)', r"\g<1>\g<2>.0\g<3>", parts[sheet].decode()
+    )
+    assert count == 1
+    parts[sheet] = text.encode()
+    with zipfile.ZipFile(tmp_path / "float.xlsx", "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    doc = read_document(tmp_path / "float.xlsx")
+    assert isinstance(doc, WorkbookDocument)
+    problems = validate_assessment(doc.data, RubricStore().bundled()["pemdi-8-2026"])
+    assert isinstance(problems, list)
+    assert [(p.code.value, doc.locate(p).place) for p in problems] == [("SPBE103", "Indikator!E2")]
+    assert problems[0].params["got"] == "4.0"
+
+
 def test_formulas_and_error_values_in_read_cells(book: Path, tmp_path: Path) -> None:
     bad = edited(book, tmp_path / "f.xlsx", 1, E9="=1+2", I10='=HYPERLINK("x")')
     made = openpyxl.load_workbook(bad)

@@ -19,7 +19,9 @@ ConvertFormat = Annotated[
 
 @command
 def convert(
-    file: Annotated[Path, typer.Argument(help="The assessment (.yaml, .toml, .json, .xlsx).")],
+    file: Annotated[
+        Path, typer.Argument(help="The assessment (.yaml, .toml, .json, .xlsx).", metavar="FILE")
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to FILE (needed for xlsx).")
     ] = None,

@@ -10,7 +10,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workbook.sheet.scales": ("Skala", "Scales"),
     "workbook.band_from": ("Dari (≥)", "From (≥)"),
     "workbook.band_to": ("Sampai (<)", "Up to (<)"),
-    "workbook.scale": ("Skala tingkat", "Level scale"),
     "workbook.stages": ("Tahap penilaian", "Assessment stages"),
     "workbook.kinds": ("Jenis instansi", "Agency kinds"),
     "workbook.kind": ("Jenis instansi", "Agency kind"),

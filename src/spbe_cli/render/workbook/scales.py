@@ -44,7 +44,8 @@ class ScaleBlock:
     band_lows: str
     level_numbers: str
     scale_names: dict[str, str] = field(default_factory=dict)
-    """Scale id → the range of its level names, parallel to `level_numbers`."""
+    """Scale id → the range of its level names, parallel to `level_numbers` (levels run down
+    the rows, one column per scale: any number of levels fits)."""
     stages: str | None = None
     kinds: str | None = None
     heading_rows: list[int] = field(default_factory=list)
@@ -87,19 +88,19 @@ def scale_rows(
     rows += [[band.name, band.low, band.high] for band in rubric.bands]
     band_end = first_row + len(rows) - 1
     rows.append([])
-    levels = list(range(rubric.level_min, rubric.level_max + 1))
-    heading(text("workbook.scale", lang), *levels)
-    numbers_row = first_row + len(rows) - 1
-    last_col = 1 + len(levels)
+    scales = list(rubric.scales.values())
+    heading(text("level", lang), *(scale.name for scale in scales))
+    top = first_row + len(rows)
+    levels = range(rubric.level_min, rubric.level_max + 1)
+    rows += [[level, *(scale.levels.get(level, "") for scale in scales)] for level in levels]
+    end = first_row + len(rows) - 1
     block = ScaleBlock(
         band_names=span(sheet, 1, band_top, 1, band_end),
         band_lows=span(sheet, 2, band_top, 2, band_end),
-        level_numbers=span(sheet, 2, numbers_row, last_col, numbers_row),
+        level_numbers=span(sheet, 1, top, 1, end),
     )
-    for scale in rubric.scales.values():
-        row = first_row + len(rows)
-        rows.append([scale.name, *(scale.levels.get(level, "") for level in levels)])
-        block.scale_names[scale.id] = span(sheet, 2, row, last_col, row)
+    for n, scale in enumerate(scales, start=2):
+        block.scale_names[scale.id] = span(sheet, n, top, n, end)
     block.stages = _list(
         rows, rubric.stages, text("workbook.stages", lang), sheet, first_row, heading
     )
