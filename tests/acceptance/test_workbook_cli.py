@@ -10,9 +10,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
-from conftest import EXAMPLES, bundled
+from conftest import EXAMPLES, ROOT, bundled
 from typer.testing import CliRunner
 
 from spbe_cli.cli.main import app
@@ -150,8 +151,11 @@ def test_validate_names_the_cell_in_every_format(bad_book: Path) -> None:
     github = run("validate", str(bad_book), "-f", "github").output
     annotation = r"^::error file=[^,]*kota-2024\.xlsx,title=SPBE103::\[SPBE103\] Indikator!E9: "
     assert re.search(annotation, github, re.M)
-    record = json.loads(run("validate", str(bad_book), "-f", "json").stdout)[0]
+    records = json.loads(run("validate", str(bad_book), "-f", "json").stdout)
+    record = records[0]
     assert (record["cell"], record["line"], record["column"]) == ("Indikator!E9", 9, 5)
+    schema = json.loads((ROOT / "schemas" / "output" / "validate.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(records)  # `cell` is in the contract
     junit = run("validate", str(bad_book), "-f", "junit").stdout
     assert "kota-2024.xlsx:Indikator!E9: error[SPBE103]" in junit
 

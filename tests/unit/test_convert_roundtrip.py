@@ -69,7 +69,7 @@ def written(rubric: Rubric, assessment: Assessment, fmt: str, path: Path) -> Pat
 
         path.write_bytes(assessment_workbook(score(rubric, assessment), "id"))
     elif fmt == "yaml":
-        path.write_text(assessment_out.to_yaml(rubric, assessment, bundled=True), "utf-8")
+        path.write_text(assessment_out.to_yaml(rubric, assessment), "utf-8")
     elif fmt == "toml":
         path.write_text(assessment_out.to_toml(rubric, assessment), "utf-8")
     else:

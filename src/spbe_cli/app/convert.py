@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from spbe_cli.app.assess import RubricStore, assess, bundled_dir
+from spbe_cli.app.init import schema_near
 from spbe_cli.core.scoring import Scorecard
 from spbe_cli.exits import Stop
 from spbe_cli.model.assessment import Agency
@@ -39,10 +40,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 @dataclass(frozen=True)
 class Converted:
     """The assessment to write: its scorecard (for a workbook's rows) with `rubrik` as the new
-    file must name it, and whether that rubric is a bundled one."""
+    file must name it, and the editor's schema line for YAML (as `spbe init` writes it: only for a
+    `schemas/<id>.schema.json` that exists near the new file)."""
 
     card: Scorecard
-    bundled: bool
+    schema: str | None
 
 
 def convert(source: Path, target: Path | None, fmt: Format) -> Converted:
@@ -57,10 +59,12 @@ def convert(source: Path, target: Path | None, fmt: Format) -> Converted:
         raise Stop(problems=refused)
     rubric_path = store.path_of(card.rubric)
     bundled = rubric_path is not None and rubric_path.parent == bundled_dir().resolve()
+    folder = (target or Path.cwd() / "-").parent
     ref = card.assessment.rubrik
     if not bundled and rubric_path is not None:
-        ref = _relative(rubric_path, (target or Path.cwd() / "-").parent)
-    return Converted(replace(card, assessment=replace(card.assessment, rubrik=ref)), bundled)
+        ref = _relative(rubric_path, folder)
+    schema = schema_near(folder, card.rubric.id)
+    return Converted(replace(card, assessment=replace(card.assessment, rubrik=ref)), schema)
 
 
 def _relative(path: Path, folder: Path) -> str:

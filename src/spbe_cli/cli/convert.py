@@ -8,12 +8,17 @@ from typing import Annotated, Literal
 
 import typer
 
-from spbe_cli.cli.options import ForceOpt, LangOpt
+from spbe_cli.cli.options import ForceOpt, LangOpt, OutputOpt
 from spbe_cli.exits import command, usage_error
 
 ConvertFormat = Annotated[
     Literal["yaml", "toml", "json", "xlsx"] | None,
-    typer.Option("--format", "-f", help="Default: from -o's suffix."),
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="yaml, toml, json or xlsx (default: from -o's suffix).",
+    ),
 ]
 
 
@@ -22,14 +27,16 @@ def convert(
     file: Annotated[
         Path, typer.Argument(help="The assessment (.yaml, .toml, .json, .xlsx).", metavar="FILE")
     ],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE (needed for xlsx).")
-    ] = None,
+    output: OutputOpt = None,
     fmt: ConvertFormat = None,
     force: ForceOpt = False,
     lang: LangOpt = "id",
 ) -> None:
-    """Ubah format lembar penilaian / convert an assessment between YAML, TOML, JSON and xlsx."""
+    """Ubah format lembar penilaian / convert an assessment's format.
+
+    Between YAML, TOML, JSON and the workbook (xlsx), lossless for the header, levels and texts;
+    what the new format cannot hold exactly is refused at its place in the file (SPBE140).
+    """
     from spbe_cli.app.convert import SUFFIXES, convert
     from spbe_cli.cli.output import write_output
     from spbe_cli.messages import text
@@ -48,7 +55,7 @@ def convert(
         from spbe_cli.render import assessment_out
 
         if chosen == "yaml":
-            content = assessment_out.to_yaml(card.rubric, card.assessment, bundled=done.bundled)
+            content = assessment_out.to_yaml(card.rubric, card.assessment, schema=done.schema)
         elif chosen == "toml":
             content = assessment_out.to_toml(card.rubric, card.assessment)
         else:

@@ -63,8 +63,9 @@ def _files_under(folder: Path, relative: str, ignored: Ignored, hidden: bool) ->
                 continue
             yield from _files_under(folder / name, inner + "/", ignored, hidden)
         elif is_file and _suffix(name).lower() in WALKED and not ignored(inner, False):
-            if not name.startswith("~$"):  # Excel's lock file beside an open workbook
-                yield folder / name
+            if name.startswith("~$"):  # Excel's lock file beside an open workbook
+                continue
+            yield folder / name
 
 
 def _suffix(name: str) -> str:

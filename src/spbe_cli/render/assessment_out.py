@@ -16,7 +16,6 @@ from typing import Any
 
 from spbe_cli.model.assessment import Assessment
 from spbe_cli.model.rubric import Rubric
-from spbe_cli.render.template import schema_url
 
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
@@ -86,9 +85,11 @@ def _comment(value: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", " ", value)
 
 
-def to_yaml(rubric: Rubric, assessment: Assessment, *, bundled: bool) -> str:
+def to_yaml(rubric: Rubric, assessment: Assessment, *, schema: str | None = None) -> str:
+    """YAML with each indicator's name as a comment; `schema` (a path relative to the file) gives
+    the editor's schema line, as `spbe init` writes it."""
     data = record(rubric, assessment)
-    lines = [f"# yaml-language-server: $schema={schema_url(rubric.id)}"] if bundled else []
+    lines = [f"# yaml-language-server: $schema={schema}"] if schema else []
     lines.append(f"rubrik: {yaml_text(data['rubrik'])}")
     lines.append("instansi:")
     lines += [f"  {key}: {_yaml_scalar(value)}" for key, value in data["instansi"].items()]

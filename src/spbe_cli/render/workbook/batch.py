@@ -30,12 +30,12 @@ from spbe_cli.model.workbook_format import (
 )
 from spbe_cli.render.workbook.cells import (
     HEADING_FILL,
-    PALETTE,
     Formula,
     exact_format,
     grain,
     number_format,
     operand,
+    rank_fill,
 )
 from spbe_cli.render.workbook.formulas import Columns, group_formulas, ranges
 from spbe_cli.render.workbook.scales import ScaleBlock, scale_rows
@@ -137,7 +137,7 @@ class Sheet:
         if "predicate" in self.col:
             target = f"{self.letter('predicate')}2:{self.letter('predicate')}{last}"
             for rank in range(1, bands + 1):
-                dxf = self.styles.conditional_fill(PALETTE[min(rank - 1, len(PALETTE) - 1)])
+                dxf = self.styles.conditional_fill(rank_fill(rank, bands))
                 self.sheet.conditional(target, f"${self.letter('band')}2={rank}", dxf, rank)
         self.sheet.autofilter = f"A1:{column_letter(len(self.keys))}{last}"
 

@@ -17,9 +17,11 @@ from typing import Any
 from spbe_cli.model.exact import exact_text
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.model.workbook_format import CELL_TEXT_LIMIT, column_letter
+from spbe_cli.render.palette import PALETTE as BAND_PALETTE
+from spbe_cli.render.palette import band_slot as palette_slot
 
-PALETTE = ("F8CBAD", "FCE4D6", "FFF2CC", "E2EFDA", "C6EFCE", "A9D08E")
-"""Fills from the lowest band to the highest: the HTML report's band colours, slot for slot."""
+PALETTE = tuple(colour.fill.lstrip("#").upper() for colour in BAND_PALETTE)
+"""Fills from the lowest band to the highest: render/palette.py's, as the HTML report's."""
 HEADING_FILL = "D9E1F2"
 INPUT_FILL = "FFFDE7"
 """Cells an official fills in (levels, texts, the header): pale yellow, unlocked."""
@@ -226,8 +228,14 @@ def fill(colour: str) -> Any:
 
 
 def band_slot(rubric: Rubric, predicate: str) -> int:
-    """The palette slot of a predicate: its band's rank from the lowest, as the HTML report."""
-    return min(rubric.predicate_rank(predicate), len(PALETTE) - 1)
+    """The palette slot of a predicate: its band spread over the palette, as the HTML report."""
+    return palette_slot(rubric.predicate_rank(predicate), len(rubric.bands))
+
+
+def rank_fill(rank: int, bands: int) -> str:
+    """The fill of the band of rank `rank` (1 = lowest) among `bands` bands: for conditional
+    formatting, where the rank is a formula's result."""
+    return PALETTE[palette_slot(rank - 1, bands)]
 
 
 def band_fill(rubric: Rubric, predicate: str) -> Any:

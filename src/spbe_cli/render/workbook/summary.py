@@ -17,7 +17,6 @@ from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.workbook_format import COLUMNS, HEADER_COLUMN, HEADER_ROWS, column_letter
 from spbe_cli.render.workbook.cells import (
     INPUT_FILL,
-    PALETTE,
     Formula,
     Widths,
     exact_format,
@@ -29,6 +28,7 @@ from spbe_cli.render.workbook.cells import (
     protect,
     put,
     put_text,
+    rank_fill,
     style_heading,
 )
 from spbe_cli.render.workbook.formulas import Columns, group_formulas, ranges
@@ -220,6 +220,6 @@ def _group_table(
     band_col = column_letter(col["band"])
     target = f"{column_letter(col['predicate'])}{first}:{column_letter(col['predicate'])}{last}"
     for rank in range(1, len(rubric.bands) + 1):
-        colour = PALETTE[min(rank - 1, len(PALETTE) - 1)]
+        colour = rank_fill(rank, len(rubric.bands))
         rule = FormulaRule(formula=[f"${band_col}{first}={rank}"], fill=fill(colour))
         ws.conditional_formatting.add(target, rule)
