@@ -359,7 +359,7 @@ def validate_schema() -> Schema:
         },
         {
             "cell": {
-                "description": "A workbook's problem: its sheet and cell (\"Indikator!E9\"); "
+                "description": 'A workbook\'s problem: its sheet and cell ("Indikator!E9"); '
                 "`line` and `column` are then the cell's row and column.",
                 "type": "string",
             }
