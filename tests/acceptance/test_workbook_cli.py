@@ -95,6 +95,7 @@ def test_a_draft_exports_and_reads_back_as_a_draft(tmp_path: Path) -> None:
     assert summary["G13"].value.startswith('=IF(F13<>"","",ROUND(')  # lowest while a draft
 
 
+@pytest.mark.slow
 def test_the_officials_loop_diff_of_two_workbooks(tmp_path: Path) -> None:
     old, new = tmp_path / "kota-2021.xlsx", tmp_path / "kota-2022.xlsx"
     ok("convert", str(EXAMPLES / "kota-contoh-2021.yaml"), "-o", str(old))
@@ -222,6 +223,7 @@ def test_print_setup_widths_and_number_formats(one_book: Any) -> None:
     assert summary["F16"].number_format == "0.00####"  # domain 3 divides by 16.5: it repeats
 
 
+@pytest.mark.slow
 def test_a_batch_is_one_sheet_per_kind(tmp_path: Path) -> None:
     out = tmp_path / "semua.xlsx"
     ok("score", str(EXAMPLES), "-f", "xlsx", "-o", str(out))
