@@ -190,14 +190,31 @@ CASES: dict[str, tuple[Callable[[Path, Path], Path], int, str | None]] = {
 }
 
 
+class Hostile:
+    """The hostile workbooks, each built the first time a test asks for it."""
+
+    def __init__(self, base: Path, folder: Path) -> None:
+        self.base, self.folder, self.made = base, folder, {}
+
+    def __getitem__(self, name: str) -> Path:
+        if name not in self.made:
+            self.made[name] = CASES[name][0](self.base, self.folder)
+        return self.made[name]
+
+
 @pytest.fixture(scope="module")
-def hostile(base: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("made")
-    return {name: make(base, folder) for name, (make, _, _) in CASES.items()}
+def hostile(base: Path, tmp_path_factory: pytest.TempPathFactory) -> Hostile:
+    return Hostile(base, tmp_path_factory.mktemp("made"))
 
 
-@pytest.mark.parametrize("name", list(CASES))
-def test_each_hostile_workbook_is_a_located_problem(hostile: dict[str, Path], name: str) -> None:
+QUICK = {"zip bomb", "billion laughs", "formulas and links", "xlsm", "not a zip"}
+"""One of each kind in the quick loop; the rest with the slow tests."""
+
+
+@pytest.mark.parametrize(
+    "name", [n if n in QUICK else pytest.param(n, marks=pytest.mark.slow) for n in CASES]
+)
+def test_each_hostile_workbook_is_a_located_problem(hostile: Hostile, name: str) -> None:
     _, code, problem = CASES[name]
     start = time.perf_counter()
     result = run("score", str(hostile[name]), "-f", "json")
@@ -209,7 +226,7 @@ def test_each_hostile_workbook_is_a_located_problem(hostile: dict[str, Path], na
         assert "root:" not in result.output  # nothing of /etc/passwd reaches any output
 
 
-def test_a_formula_level_names_its_cell(hostile: dict[str, Path]) -> None:
+def test_a_formula_level_names_its_cell(hostile: Hostile) -> None:
     result = run("validate", str(hostile["formulas and links"]), "--lang", "en")
     assert "links2.xlsx:Indikator!E2: error[SPBE035]: this cell holds a formula ('[1]Sheet1'!A1" \
         in result.output.replace("(=", "(")  # fmt: skip
@@ -217,10 +234,9 @@ def test_a_formula_level_names_its_cell(hostile: dict[str, Path]) -> None:
 
 
 @pytest.mark.slow
-def test_each_in_a_child_process_under_the_time_and_memory_limits(
-    hostile: dict[str, Path],
-) -> None:
-    for name, path in hostile.items():
+def test_each_in_a_child_process_under_the_time_and_memory_limits(hostile: Hostile) -> None:
+    for name in CASES:
+        path = hostile[name]
         start = time.perf_counter()
         child = subprocess.Popen(
             [sys.executable, "-m", "spbe_cli", "validate", str(path)],
