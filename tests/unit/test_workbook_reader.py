@@ -220,3 +220,14 @@ def test_reading_a_workbook_does_not_import_openpyxl_for_yaml() -> None:
     )
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert found.stdout.strip() == "False", found.stderr
+
+
+def test_a_cell_gets_no_excerpt_under_its_problem() -> None:
+    """On a terminal the text line under a problem is shown; a workbook has none to show."""
+    from spbe_cli.model.problems import Located
+    from spbe_cli.render.problems_out import problem_lines
+
+    located = Located(Problem(Code.SPBE104, (), {"ids": "1"}), "k.xlsx", 9, 5, "Indikator!E9")
+    shown = problem_lines([located], "en", {"k.xlsx": {9: "PK\x03\x04 zip bytes"}})
+    assert shown.startswith("k.xlsx:Indikator!E9: error[SPBE104]: ")
+    assert shown.count("\n") == 1 and "zip bytes" not in shown

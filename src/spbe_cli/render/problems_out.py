@@ -32,6 +32,6 @@ def problem_lines(
     for item in items:
         out.append(problem_line(item, lang) + "\n")
         line = sources.get(item.file, {}).get(item.line)
-        if line is not None:
+        if line is not None and item.place is None:  # a workbook's cell has no text line
             out.append(_excerpt(line, item.column))
     return "".join(out)
