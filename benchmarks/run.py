@@ -132,6 +132,17 @@ def figures_for(one: Path, k1: Path, k10: Path | None) -> list[Figure]:
         Figure(
             "spbe rank 1,000", [*spbe, "rank", str(k1), "-f", "json"], "C parse 1,000", None, (0, 1)
         ),
+        # The batch workbook against the same files as JSON (issue 17: <= 3x, < 150 MB)
+        Figure(
+            "spbe score 1,000 (json)",
+            [*spbe, "score", str(k1), "-f", "json", "-o", str(k1.parent / "k1.json"), "--force"],
+        ),
+        Figure(
+            "spbe score 1,000 (xlsx)",
+            [*spbe, "score", str(k1), "-f", "xlsx", "-o", str(k1.parent / "k1.xlsx"), "--force"],
+            "spbe score 1,000 (json)",
+            3.0,
+        ),
     ]
     if k10 is not None:
         figs += [

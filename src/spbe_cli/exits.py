@@ -170,7 +170,8 @@ def _sources(problems: list[Located]) -> dict[str, dict[int, str]]:
 
     wanted: dict[str, set[int]] = {}
     for item in problems:
-        wanted.setdefault(item.file, set()).add(item.line)
+        if item.place is None:  # a workbook (its problems name a cell) is not read as text
+            wanted.setdefault(item.file, set()).add(item.line)
     return {file: source_lines(file, lines) for file, lines in wanted.items()}
 
 

@@ -32,7 +32,7 @@ from spbe_cli.model.rubric import Rubric
 from spbe_cli.model.rubric_file import build_rubric
 from spbe_cli.render.assessment_schema import assessment_schema
 from spbe_cli.render.template import InitOptions, render_toml, render_yaml
-from spbe_cli.render.xlsx_out import divisor
+from spbe_cli.render.workbook.cells import operand
 
 FACTS = FIXTURES / "facts"
 RENAMED = FACTS / "renamed"
@@ -215,15 +215,17 @@ def test_workbook_formulas_divide_by_the_rubrics_total_weight(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(out)
     summary, indicators = book.worksheets[0], book.worksheets[1]
-    assert [indicators.cell(row=r, column=9).value for r in (2, 3)] == ["=E2*G2/10", "=E3*G3/10"]
-    assert re.fullmatch(r"=ROUND\(SUMPRODUCT\(.+\)/10,2\)", summary.cell(row=2, column=6).value)
+    contributions = [indicators.cell(row=r, column=8).value for r in (2, 3)]
+    assert contributions == ['=IF(ISNUMBER(E2),E2*G2/10,"")', '=IF(ISNUMBER(E3),E3*G3/10,"")']
+    assert summary["C13"].value == 10  # the index row's weight: every index formula divides by it
+    assert re.fullmatch(r'=IF\(COUNT\(.+\)=2,\(SUMPRODUCT\(.+\)\)/C13,""\)', summary["F13"].value)
     formulas = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
     assert not any(isinstance(v, str) and "/100" in v for v in formulas)
 
 
 def test_a_fraction_total_is_a_parenthesised_operand() -> None:
-    assert (divisor(Fraction(100)), divisor(Fraction(125, 2))) == ("100", "62.5")
-    assert divisor(Fraction(200, 3)) == "(200/3)"
+    assert (operand(Fraction(100)), operand(Fraction(125, 2))) == ("100", "62.5")
+    assert operand(Fraction(200, 3)) == "(200/3)"
 
 
 # ---- evidence level (SPBE352) -------------------------------------------------------------------

@@ -92,7 +92,7 @@ def test_dash_h_is_help(command: list[str]) -> None:
 def test_the_command_list_shows_whole_summaries_in_both_languages() -> None:
     listing = cli("-h").stdout
     lines = listing[listing.index("Commands:") :].splitlines()[1:]
-    assert len(lines) == 9
+    assert len(lines) == 10
     for line in lines:
         assert " / " in line and not line.rstrip().endswith("..."), line
 
@@ -106,6 +106,7 @@ def test_the_command_list_shows_whole_summaries_in_both_languages() -> None:
         (["diff"], "spbe diff [OPTIONS] FILE..."),
         (["report"], "spbe report [OPTIONS] FILE..."),
         (["plan"], "spbe plan [OPTIONS] FILE"),
+        (["convert"], "spbe convert [OPTIONS] FILE"),
         (["schema"], "spbe schema [OPTIONS] [RUBRIC]"),
         (["rubric", "show"], "spbe rubric show [OPTIONS] [INDICATOR]"),
         (["rubric", "check"], "spbe rubric check [OPTIONS] RUBRIC"),

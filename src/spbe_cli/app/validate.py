@@ -73,7 +73,7 @@ def _file_report(outcome: Outcome, options: Options) -> FileReport:
 def add_sources(report: FileReport, max_bytes: int | None) -> None:
     """Give the report the text of the lines its problems point at (in the first problem's file,
     within the same size limit as the document), for excerpts under them on a terminal."""
-    if report.problems:
+    if report.problems and report.problems[0].place is None:  # a workbook has no text lines
         wanted = {p.line for p in report.problems}
         report.sources = source_lines(report.problems[0].file, wanted, max_bytes)
 

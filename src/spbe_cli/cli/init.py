@@ -12,9 +12,12 @@ from spbe_cli.cli.options import ForceOpt, LangOpt
 from spbe_cli.exits import Stop, command, usage_error
 
 InitFormat = Annotated[
-    Literal["yaml", "toml"] | None,
+    Literal["yaml", "toml", "xlsx"] | None,
     typer.Option(
-        "--format", "-f", case_sensitive=False, help="yaml or toml (default: from -o's suffix)."
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="yaml, toml or xlsx (default: from -o's suffix; xlsx needs -o).",
     ),
 ]
 
@@ -69,8 +72,14 @@ def init(
     plan = plan_init(request, lang)
     if isinstance(plan, InitFailure):
         raise Stop(problems=plan.problems, message=plan.key, usage=True, **plan.params)
-    content = render(plan.rubric, plan.options, chosen)
+    if chosen == "xlsx":
+        from spbe_cli.render.workbook.fill_in import fill_in_workbook
+
+        content: str | bytes = fill_in_workbook(plan.rubric, plan.options)
+    else:
+        content = render(plan.rubric, plan.options, chosen)
     if output is None:
+        assert isinstance(content, str)
         sys.stdout.write(content)
         return
     write_output(output, content, force=force)
@@ -78,11 +87,13 @@ def init(
     sys.stdout.write("\n")
 
 
-def _init_format(fmt: str | None, output: Path | None) -> Literal["yaml", "toml"]:
+def _init_format(fmt: str | None, output: Path | None) -> Literal["yaml", "toml", "xlsx"]:
     """The format asked for, checked against -o's suffix: the loader reads a file by its suffix."""
     suffix = output.suffix.lower() if output is not None else ""
-    by_suffix = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}.get(suffix)
+    by_suffix = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".xlsx": "xlsx"}.get(suffix)
     chosen = fmt or by_suffix or "yaml"
     if output is not None and by_suffix != chosen:
         raise usage_error("init.format_mismatch", fmt=chosen, file=output)
-    return "toml" if chosen == "toml" else "yaml"
+    if chosen == "xlsx" and output is None:
+        raise usage_error("xlsx.needs_output")  # before any file is read
+    return "toml" if chosen == "toml" else "xlsx" if chosen == "xlsx" else "yaml"

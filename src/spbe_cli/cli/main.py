@@ -8,7 +8,18 @@ from typing import Annotated, Any
 import typer
 
 from spbe_cli import __version__
-from spbe_cli.cli import diff, init, plan, rank, report, rubric, schema, score, validate
+from spbe_cli.cli import (
+    convert,
+    diff,
+    init,
+    plan,
+    rank,
+    report,
+    rubric,
+    schema,
+    score,
+    validate,
+)
 from spbe_cli.exits import ExitCode, Stop, conclude
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
@@ -74,7 +85,7 @@ def flowed(doc: str | None) -> str:
 
 for _command in (
     score.score, diff.diff, validate.validate, schema.schema, plan.plan, rank.rank,
-    init.init, report.report,
+    init.init, report.report, convert.convert,
 ):  # fmt: skip
     app.command(help=flowed(_command.__doc__))(_command)
 for _name, _sub in (

@@ -23,6 +23,10 @@ from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Located, Problem
 
 SUFFIXES = (".yaml", ".yml", ".toml", ".json")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltm")
+"""Read by files/workbook.py: .xlsx, and the macro-enabled kinds only to refuse them by name."""
+WALKED = (*SUFFIXES, ".xlsx")
+"""What a folder walk picks up (an Excel lock file, `~$kota.xlsx`, is skipped)."""
 DEFAULT_MAX_BYTES = 5_000_000
 MAX_DEPTH = 64
 MAX_NODES = 200_000
@@ -76,6 +80,10 @@ def max_bytes_from_env() -> int:
 def read_document(path: str | Path, max_bytes: int | None = None) -> Document | LoadFailure:
     name = str(path)
     limit = max_bytes if max_bytes is not None else max_bytes_from_env()
+    if Path(name).suffix.lower() in WORKBOOK_SUFFIXES:  # openpyxl is imported only then
+        from spbe_cli.files.workbook import read_workbook
+
+        return read_workbook(Path(path), limit)
     text = _read_text(Path(path), limit)
     if isinstance(text, Problem):
         return _failure(name, [text])

@@ -19,7 +19,7 @@ import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from spbe_cli.files.reader import SUFFIXES
+from spbe_cli.files.reader import WALKED
 
 NEVER = frozenset({".git"})
 """Folders never entered, even with include_hidden: git's own store holds no assessments."""
@@ -62,7 +62,9 @@ def _files_under(folder: Path, relative: str, ignored: Ignored, hidden: bool) ->
             if ignored(inner, True) or (folder / name / "pyvenv.cfg").is_file():
                 continue
             yield from _files_under(folder / name, inner + "/", ignored, hidden)
-        elif is_file and _suffix(name).lower() in SUFFIXES and not ignored(inner, False):
+        elif is_file and _suffix(name).lower() in WALKED and not ignored(inner, False):
+            if name.startswith("~$"):  # Excel's lock file beside an open workbook
+                continue
             yield folder / name
 
 

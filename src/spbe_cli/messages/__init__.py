@@ -38,6 +38,8 @@ AREAS = (
     "report",  # `spbe report` (HTML) and `--format xlsx`
     "init",  # `spbe init`
     "usage",  # usage errors (exit 2), the internal-error line (exit 3)
+    "workbook",  # workbooks: sheet names, headings, input messages (SPBE03x are in files)
+    "convert",  # `spbe convert`
 )
 
 # Messages shown exactly as written, never formatted: their braces are the user's syntax, not

@@ -57,6 +57,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "jalankan `spbe rubric check {path}`",
         "rubric '{rubric}' cannot be used: {count} problems; run `spbe rubric check {path}`",
     ),
+    # SPBE14x: what `spbe convert` cannot carry into the format asked for (app/convert.py)
+    "SPBE140": (
+        "teks ini tidak dapat disimpan utuh dalam {fmt}: {reason}; ubah teksnya atau pilih format "
+        "lain",
+        "this text cannot be kept exactly in {fmt}: {reason}; change the text or choose another "
+        "format",
+    ),
     # Type names, quoted by SPBE106
     "type.int": ("bilangan bulat", "a whole number"),
     "type.str": ("teks", "text"),

@@ -102,6 +102,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "struktur tidak sah di sini; periksa indentasi, tanda kutip dan kurung",
         "the structure is not valid here; check the indentation, quotes and brackets",
     ),
+    # SPBE03x: workbooks (.xlsx), read by files/workbook.py (README "Workbooks")
+    "SPBE030": (
+        "buku kerja tidak dapat dibaca ({detail}); simpan ulang sebagai Buku Kerja Excel (.xlsx) "
+        "tanpa kata sandi",
+        "the workbook cannot be read ({detail}); save it again as an Excel Workbook (.xlsx) "
+        "without a password",
+    ),
+    "SPBE031": (
+        "buku kerja mengembang terlalu besar saat dibuka ({size}, batas {limit}); lembar penilaian "
+        "spbe jauh lebih kecil, jadi berkas ini ditolak",
+        "the workbook unpacks to too much ({size}, limit {limit}); an spbe assessment is far "
+        "smaller, so this file is refused",
+    ),
+    "SPBE032": (
+        "ini bukan buku kerja penilaian spbe (lembar tersembunyi 'spbe' tidak ada atau rusak); "
+        "buat dengan `spbe init --format xlsx` atau `spbe convert BERKAS -o BERKAS.xlsx`",
+        "this is not an spbe assessment workbook (the hidden sheet 'spbe' is missing or "
+        "damaged); make one with `spbe init --format xlsx` or `spbe convert FILE -o FILE.xlsx`",
+    ),
+    "SPBE033": (
+        "buku kerja ini adalah keluaran spbe jenis '{kind}', bukan lembar penilaian; spbe membaca "
+        "buku kerja dari `spbe init --format xlsx`, `spbe convert` atau `spbe score` satu berkas",
+        "this workbook is an spbe output of kind '{kind}', not an assessment; spbe reads the "
+        "workbooks of `spbe init --format xlsx`, `spbe convert` and `spbe score` of one file",
+    ),
+    "SPBE034": (
+        "buku kerja ini berformat versi {version}, lebih baru dari spbe ini; perbarui spbe-cli",
+        "this workbook has format version {version}, newer than this spbe; upgrade spbe-cli",
+    ),
+    "SPBE035": (
+        "sel ini berisi rumus ({formula}); spbe tidak menjalankan rumus: ketik nilainya langsung",
+        "this cell holds a formula ({formula}); spbe never evaluates formulas: type the value "
+        "itself",
+    ),
+    "SPBE036": (
+        "sel ini berisi nilai galat {value}; ketik nilainya langsung",
+        "this cell holds the error value {value}; type the value itself",
+    ),
+    "SPBE037": (
+        "buku kerja bermakro (.xlsm) tidak dibaca; simpan sebagai Buku Kerja Excel (.xlsx)",
+        "a macro-enabled workbook (.xlsm) is not read; save it as an Excel Workbook (.xlsx)",
+    ),
+    "SPBE038": (
+        "lembar '{sheet}' yang disebut penanda buku kerja tidak ada; kembalikan namanya, atau "
+        "tulis ulang buku kerja dengan `spbe convert`",
+        "the sheet '{sheet}' named by the workbook's marker is missing; restore its name, or "
+        "write the workbook again with `spbe convert`",
+    ),
+    "SPBE039": (
+        "baris {row} berisi isian tetapi tanpa id indikator di kolom A; kembalikan id-nya",
+        "row {row} has entries but no indicator id in column A; put the id back",
+    ),
     # Files spbe writes
     "output.exists": (
         "{path} sudah ada; tidak ditimpa. Pakai --force untuk menimpanya, atau pilih nama lain",

@@ -27,6 +27,18 @@ class Code(StrEnum):
     SPBE010 = "SPBE010"  # unknown file type
     SPBE011 = "SPBE011"  # a tab used for indentation
 
+    # SPBE03x: a workbook (.xlsx) as a whole, before its cells are validated (messages/files.py)
+    SPBE030 = "SPBE030"  # not a workbook that can be read (not a zip, malformed XML)
+    SPBE031 = "SPBE031"  # unpacks beyond the limits (a zip bomb)
+    SPBE032 = "SPBE032"  # not an spbe workbook (no marker sheet)
+    SPBE033 = "SPBE033"  # an spbe output workbook, not an assessment
+    SPBE034 = "SPBE034"  # written by a newer spbe (format version)
+    SPBE035 = "SPBE035"  # a formula in a cell spbe reads
+    SPBE036 = "SPBE036"  # an error value (#N/A) in a cell spbe reads
+    SPBE037 = "SPBE037"  # a macro-enabled workbook (.xlsm)
+    SPBE038 = "SPBE038"  # a sheet named by the marker is missing
+    SPBE039 = "SPBE039"  # an indicator row without its id
+
     # SPBE1xx: an assessment's content (messages/assessment.py)
     SPBE100 = "SPBE100"  # not a mapping
     SPBE101 = "SPBE101"  # an indicator not in the rubric
@@ -40,6 +52,9 @@ class Code(StrEnum):
     SPBE109 = "SPBE109"  # a value not among the allowed ones
     SPBE110 = "SPBE110"  # an invalid indicator id
     SPBE111 = "SPBE111"  # the rubric named has problems of its own
+
+    # SPBE14x: `spbe convert` (messages/assessment.py)
+    SPBE140 = "SPBE140"  # text the target format cannot hold exactly
 
     # SPBE2xx: a rubric file (messages/rubric.py)
     SPBE201 = "SPBE201"  # weights do not add up

@@ -34,6 +34,9 @@ class Located:
     file: str
     line: int
     column: int
+    place: str | None = None
+    """Where in a workbook, as a spreadsheet names it ("Indikator!E9"); None in a text file.
+    `line` and `column` then hold the cell's 1-based row and column."""
 
     @property
     def code(self) -> Code:

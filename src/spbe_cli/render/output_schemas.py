@@ -356,7 +356,14 @@ def validate_schema() -> Schema:
             "severity": {"enum": ["error", "warning"]},
             "code": {"type": "string", "pattern": "^SPBE[0-9]{3}$"},
             "message": STRING,
-        }
+        },
+        {
+            "cell": {
+                "description": 'A workbook\'s problem: its sheet and cell ("Indikator!E9"); '
+                "`line` and `column` are then the cell's row and column.",
+                "type": "string",
+            }
+        },
     )
     root = {
         "description": "`spbe validate --format json`: every problem of every file, in file "

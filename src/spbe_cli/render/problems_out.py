@@ -1,4 +1,7 @@
-"""Problems as compiler-style lines: `path:line:col: error[SPBE103]: message`."""
+"""Problems as compiler-style lines: `path:line:col: error[SPBE103]: message`.
+
+A problem in a workbook names its cell instead: `kota-2024.xlsx:Indikator!E9: error[SPBE103]: …`.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from spbe_cli.model.problems import Located
 def problem_line(item: Located, lang: Lang) -> str:
     problem = item.problem  # read once: this runs for every problem of every file of a batch
     message = text(problem.code, lang, **problem.params)
-    return f"{item.file}:{item.line}:{item.column}: {problem.severity}[{problem.code}]: {message}"
+    where = item.place if item.place is not None else f"{item.line}:{item.column}"
+    return f"{item.file}:{where}: {problem.severity}[{problem.code}]: {message}"
 
 
 def problem_lines(
@@ -28,6 +32,6 @@ def problem_lines(
     for item in items:
         out.append(problem_line(item, lang) + "\n")
         line = sources.get(item.file, {}).get(item.line)
-        if line is not None:
+        if line is not None and item.place is None:  # a workbook's cell has no text line
             out.append(_excerpt(line, item.column))
     return "".join(out)

@@ -29,7 +29,6 @@ class MissingExtra(Exception):
 
 
 _R = "spbe_cli.render."
-_XLSX = ("openpyxl",)
 
 REGISTRIES: dict[str, dict[str, Entry]] = {
     "score": {
@@ -39,14 +38,14 @@ REGISTRIES: dict[str, dict[str, Entry]] = {
         "markdown": Entry(_R + "scores", "ScoreMarkdown"),
         "yaml": Entry(_R + "scores", "ScoreYaml"),
         "toml": Entry(_R + "scores", "ScoreToml"),
-        "xlsx": Entry(_R + "xlsx_out", "ScoresWorkbook", _XLSX),
+        "xlsx": Entry(_R + "xlsx_out", "ScoresWorkbook"),
     },
     "diff": {
         "table": Entry(_R + "diff_out", "DiffTable"),
         "json": Entry(_R + "diff_out", "DiffJson"),
         "csv": Entry(_R + "diff_out", "DiffCsv"),
         "markdown": Entry(_R + "diff_out", "DiffMarkdown"),
-        "xlsx": Entry(_R + "xlsx_out", "DiffWorkbook", _XLSX),
+        "xlsx": Entry(_R + "xlsx_out", "DiffWorkbook"),
     },
     "plan": {
         "table": Entry(_R + "plan_out", "PlanTable"),
@@ -59,7 +58,7 @@ REGISTRIES: dict[str, dict[str, Entry]] = {
         "json": Entry(_R + "rank_out", "RankJson"),
         "csv": Entry(_R + "rank_out", "RankCsv"),
         "markdown": Entry(_R + "rank_out", "RankMarkdown"),
-        "xlsx": Entry(_R + "xlsx_out", "RankWorkbook", _XLSX),
+        "xlsx": Entry(_R + "xlsx_out", "RankWorkbook"),
     },
     "report": {
         "html": Entry(_R + "report", "HtmlReport", ("jinja2",)),

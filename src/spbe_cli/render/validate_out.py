@@ -29,11 +29,14 @@ def _excerpt(source: str, column: int) -> str:
 
 
 def records(results: list[FileReport], lang: Lang) -> list[dict[str, object]]:
+    """One record per problem; a workbook's also names its cell (`"cell": "Indikator!E9"`, with
+    the cell's row and column as `line` and `column`)."""
     return [
         {
             "file": item.file,
             "line": item.line,
             "column": item.column,
+            **({"cell": item.place} if item.place is not None else {}),
             "severity": item.severity,
             "code": item.code,
             "message": text(item.code, lang, **item.problem.params),
@@ -52,18 +55,19 @@ def _escape_property(value: str) -> str:
 
 
 def github_line(item: Located, lang: Lang) -> str:
-    """One workflow command; GitHub shows it on the file's line in the pull request."""
+    """One workflow command; GitHub shows it on the file's line in the pull request.
+
+    A workbook has no lines GitHub could show, so its annotation is on the file and names the
+    cell at the start of the message.
+    """
     message = text(item.code, lang, **item.problem.params)
+    where = (("line", item.line), ("col", item.column)) if item.place is None else ()
     props = ",".join(
         f"{key}={_escape_property(str(value))}"
-        for key, value in (
-            ("file", item.file),
-            ("line", item.line),
-            ("col", item.column),
-            ("title", item.code),
-        )
+        for key, value in (("file", item.file), *where, ("title", item.code))
     )
-    return f"::{item.severity} {props}::{_escape_data(f'[{item.code}] {message}')}"
+    cell = f"{item.place}: " if item.place is not None else ""
+    return f"::{item.severity} {props}::{_escape_data(f'[{item.code}] {cell}{message}')}"
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -150,7 +154,7 @@ class FileRenderer:
         out = []
         for item in problems:
             out.append(problem_line(item, self.lang) + "\n")
-            if item.line in lines:
+            if item.line in lines and item.place is None:  # a workbook has no lines to show
                 out.append(_excerpt(lines[item.line], item.column))
         return "".join(out)
 

@@ -1,0 +1,95 @@
+"""`spbe diff -f xlsx`: two assessments side by side, or a trend of several, with live changes.
+
+The index, domain and aspect rows show old and new as displayed and the change as `=new-old` of
+those; the indicator rows compute each change's effect on the index as
+`=(new level - old level) × weight / total weight`, so editing a level shows its effect at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spbe_cli.core.diff import Comparison, Trend
+from spbe_cli.messages import Lang, text
+from spbe_cli.model.exact import exact_text
+from spbe_cli.render.workbook.cells import Formula, operand
+from spbe_cli.render.workbook.tables import TableSheet, book, finish_book
+
+
+def _agencies(names: Sequence[str]) -> str:
+    unique = list(dict.fromkeys(names))
+    return " / ".join(unique)
+
+
+def comparison_workbook(cmp: Comparison, lang: Lang) -> bytes:
+    """Index, domains and aspects old → new (change = new − old of the shown values), indicators."""
+    made = book()
+    old_pred = f"{text('predicate', lang)} ({text('diff.old', lang)})"
+    new_pred = f"{text('predicate', lang)} ({text('diff.new', lang)})"
+    headings = [
+        text("diff.note", lang), "ID", text("name", lang), text("diff.old", lang),
+        text("diff.new", lang), text("diff.delta", lang), text("xlsx.exact", lang), old_pred,
+        new_pred,
+    ]  # fmt: skip
+    groups = TableSheet(made, text("xlsx.sheet.index", lang), headings)
+    rows = [(text("index", lang), None, None, cmp.index)]
+    rows += [(text(g.kind, lang), g.id, g.name, g.change) for g in (*cmp.domains, *cmp.aspects)]
+    for kind, ident, name, change in rows:
+        r = groups.rows + 1
+        delta = change.new.value - change.old.value
+        groups.add(
+            [kind, ident, name, change.old.value, change.new.value, Formula(f"E{r}-D{r}"),
+             exact_text(change.delta_exact), change.old.predicate, change.new.predicate],
+            numeric=(4, 5, 6),
+            shown={6: str(delta)},
+        )  # fmt: skip
+        groups.fill(r, 8, cmp.old.rubric, change.old.predicate)
+        groups.fill(r, 9, cmp.new.rubric, change.new.predicate)
+    names = [cmp.old.assessment.agency.nama, cmp.new.assessment.agency.nama]
+    header = f"{_agencies(names)} · {cmp.old.assessment.tahun} → {cmp.new.assessment.tahun}"
+    groups.finish(lang, header)
+    if cmp.comparable_indicators:
+        _changes_sheet(made, cmp, lang, header)
+    return finish_book(made, "diff", lang, header)
+
+
+def _changes_sheet(made: object, cmp: Comparison, lang: Lang, header: str) -> None:
+    headings = [
+        "ID", text("name", lang), text("weight", lang), text("diff.old", lang),
+        text("diff.new", lang), text("diff.effect", lang), text("xlsx.exact", lang),
+    ]  # fmt: skip
+    sheet = TableSheet(made, text("xlsx.sheet.indicators", lang), headings)
+    total = operand(cmp.new.rubric.total_weight)  # indicators pair only within one rubric
+    for c in cmp.indicators:
+        r = sheet.rows + 1
+        both = c.old_level is not None and c.new_level is not None
+        effect = Formula(f"(E{r}-D{r})*C{r}/{total}") if both else c.effect
+        sheet.add(
+            [c.indicator.id, c.indicator.name, c.indicator.weight, c.old_level, c.new_level,
+             effect, exact_text(c.effect)],
+            numeric=(3, 6),
+            shown={6: exact_text(c.effect)},
+        )  # fmt: skip
+    sheet.finish(lang, header)
+
+
+def trend_workbook(tr: Trend, paths: Sequence[str], lang: Lang) -> bytes:
+    """One row per series (index, shared domains), one column per file in trend order."""
+    made = book()
+    labels = [f"{c.assessment.tahun} {c.assessment.tahap}" for c in tr.cards]
+    exact_cols = [f"{label} ({text('xlsx.exact', lang)})" for label in labels]
+    sheet = TableSheet(made, text("xlsx.sheet.trend", lang), ["", *labels, *exact_cols])
+    count = len(labels)
+    numeric = tuple(range(2, 2 + count))
+    series = [(text("index", lang), tr.index.points)]
+    series += [(f"{text('domain', lang)} {s.id} {s.name}", s.points) for s in tr.domains]
+    for name, points in series:
+        values = [name, *(p.value for p in points), *(exact_text(p.exact) for p in points)]
+        sheet.add(values, numeric=numeric)
+    row = sheet.add([text("predicate", lang), *(p.predicate for p in tr.index.points)])
+    for n, (card, point) in enumerate(zip(tr.cards, tr.index.points, strict=True), start=2):
+        sheet.fill(row, n, card.rubric, point.predicate)
+    sheet.add([text("file", lang), *(paths[i] for i in tr.order)])
+    header = _agencies([c.assessment.agency.nama for c in tr.cards])
+    sheet.finish(lang, header)
+    return finish_book(made, "trend", lang, header)
