@@ -88,7 +88,6 @@ def test_commands_without_partial_never_suggest_it(tmp_path: Path, command: list
 
 def test_report_never_suggests_partial(tmp_path: Path) -> None:
     pytest.importorskip("jinja2")
-    pytest.importorskip("pygal")
     result = run("report", _draft(tmp_path), "-o", tmp_path / "r.html")
     assert result.exit_code == 2 and "SPBE104" in result.stderr
     assert "--partial" not in result.output
