@@ -139,6 +139,7 @@ def pipe_closed() -> NoReturn:
 def conclude(stop: Stop, lang: str) -> NoReturn:
     """Print what the user must know about the failure, then exit with its code."""
     from spbe_cli.messages import text
+    from spbe_cli.render.escape import inert
     from spbe_cli.render.problems_out import problem_lines
 
     try:
@@ -152,7 +153,7 @@ def conclude(stop: Stop, lang: str) -> NoReturn:
         line = text(stop.message, lang, **stop.params)  # type: ignore[arg-type]
         if stop.usage:
             line = f"{text('usage.prefix', lang)}: {line}"  # type: ignore[arg-type]
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(inert(line) + "\n")  # it may quote a path or a name from a file
     raise SystemExit(int(stop.code))
 
 

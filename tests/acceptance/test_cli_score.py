@@ -75,8 +75,9 @@ def test_table_off_a_terminal_is_plain() -> None:
     out = result.stdout.decode()
     assert "\x1b[" not in out
     assert not any(ch in out for ch in "┃│━─┏")
-    assert "Indeks SPBE: 2.79 · Predikat: Baik" in out
+    assert "Indeks SPBE: 2,79 · Predikat: Baik" in out
     assert "Kebijakan Internal SPBE" in out and "Tingkat Kematangan Layanan Publik Sektor 3" in out
+    assert max(len(line) for line in out.splitlines()) <= 80  # COLUMNS is honoured off a tty
 
 
 def test_table_on_a_terminal_uses_rich(tmp_path) -> None:
@@ -96,7 +97,7 @@ def test_table_on_a_terminal_uses_rich(tmp_path) -> None:
         pytest.skip("script(1) is not available")
     text = out.read_text(errors="replace")
     assert "\x1b[" in text  # colours on a real terminal
-    assert "2.79" in text
+    assert "2,79" in text
 
 
 def test_detail_levels() -> None:
@@ -122,8 +123,8 @@ def test_csv_has_every_row() -> None:
 
 def test_markdown_table() -> None:
     out = score(Y2022, "--format", "markdown").stdout
-    assert out.startswith("## Pemerintah Kota Contoh · 2022")
-    assert "| 4 | Layanan SPBE | 45.5 | 3.31 | Baik |" in out
+    assert out.startswith("## Hasil penilaian: Pemerintah Kota Contoh · 2022")
+    assert "| 4 | Layanan SPBE | 45,5 | 3,31 | Baik |" in out
 
 
 def test_yaml_and_toml_carry_the_same_figures() -> None:
@@ -138,7 +139,7 @@ def test_folder_gives_a_summary() -> None:
     result = score(str(EXAMPLES))
     assert result.exit_code == 0
     assert "Ringkasan 5 berkas" in result.stdout
-    assert "kota-contoh-2021.yaml" in result.stdout and "1.69" in result.stdout
+    assert "kota-contoh-2021.yaml" in result.stdout and "1,69" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -164,10 +165,12 @@ def test_fail_under_compares_the_exact_value_and_says_so() -> None:
     path = FIXTURES / "exact-2.5975.yaml"
     result = score(str(path), "--fail-under", "2.6")
     assert result.exit_code == 1
-    assert "2.60" in result.stdout
-    assert "nilai pasti 2.5975" in result.stderr
+    assert "2,60" in result.stdout
+    assert "nilai pasti 2,5975" in result.stderr
     # The threshold as the user wrote it (not 13/5), and the file, not only the agency's name.
-    assert f"--fail-under 2.6: {path}" in result.stderr
+    assert f"--fail-under 2,6: {path}" in result.stderr
+    english = score(str(path), "--fail-under", "2.6", "--lang", "en")
+    assert f"exact value 2.5975) is below --fail-under 2.6: {path}" in english.stderr
 
 
 def test_threshold_prints_the_result_first() -> None:

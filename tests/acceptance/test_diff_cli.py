@@ -51,7 +51,7 @@ def test_example_pair_rises_by_one_ten_from_kurang_to_baik() -> None:
         "up",
     )
     table = diff(Y2021, Y2022).stdout
-    assert "Indeks SPBE: 1.69 → 2.79 (+1.10) · Predikat: Kurang → Baik (naik)" in table
+    assert "Indeks SPBE: 1,69 → 2,79 (+1,10) · Predikat: Kurang → Baik (naik)" in table
 
 
 def test_zero_change_with_gains_and_losses_cancelling() -> None:
@@ -67,9 +67,7 @@ def test_zero_change_with_gains_and_losses_cancelling() -> None:
     ]
     assert sum(Fraction(i["effect"]) for i in data["indicators"]) == 0
     text = diff(BASE, CANCEL).stdout
-    assert (
-        "3 indikator yang berubah menjelaskan tepat 0 dari perubahan indeks 0 (seluruhnya)" in text
-    )
+    assert "Perubahan 3 indikator saling meniadakan; indeks tetap" in text
     assert "Predikat: Baik (tetap)" in text
 
 
@@ -79,11 +77,9 @@ def test_explained_line_adds_up_exactly_for_the_examples() -> None:
     assert sum(effects) == Fraction(data["index"]["delta_exact"]) == Fraction(data["explained"])
     assert len(effects) == 40 and all(e != 0 for e in effects)
     out = diff(Y2021, Y2022).stdout
-    assert (
-        "40 indikator yang berubah menjelaskan tepat +1.1025 dari perubahan indeks +1.1025" in out
-    )
+    assert "Seluruh perubahan indeks (+1,10) berasal dari 40 indikator yang berubah" in out
     first = out.split("Indikator yang berubah\n")[1].splitlines()[2]
-    assert first.split()[0] in {"42", "47"} and "+0.0600" in first
+    assert first.split()[0] in {"42", "47"} and "+0,06" in first  # the rubric's two decimals
 
 
 # ---- kinds: stages, agencies, rubrics ---------------------------------------------------------
@@ -163,7 +159,7 @@ def test_a_rubric_without_domains_compares_the_index_only() -> None:
 def test_every_format() -> None:
     markdown = diff(Y2021, Y2022, "-f", "markdown").stdout
     assert markdown.startswith("## Perbandingan: Pemerintah Kota Contoh · 2021")
-    assert "| | Indeks SPBE | 1.69 | 2.79 | +1.10 | Kurang → Baik (naik) |" in markdown.replace(
+    assert "| | Indeks SPBE | 1,69 | 2,79 | +1,10 | Kurang → Baik (naik) |" in markdown.replace(
         "|  |", "| |"
     )
     rows = list(csv.DictReader(io.StringIO(diff(Y2021, Y2022, "-f", "csv").stdout)))
@@ -216,12 +212,12 @@ def test_fail_on_drop_compares_exact_values() -> None:
     assert diff(Y2021, Y2022, "--fail-on-drop").exit_code == 0
     assert diff(BASE, CANCEL, "--fail-on-drop").exit_code == 0
     dropped = diff(Y2022, Y2022_DOK, "--fail-on-drop")
-    assert dropped.exit_code == 1 and "2.792 → 2.6865" in dropped.stderr
+    assert dropped.exit_code == 1 and "2,792 → 2,6865" in dropped.stderr
     # 3 → 2.998: both shown as 3.00, yet the exact index fell.
     slip = diff(BASE, SLIP, "--fail-on-drop")
     assert slip.exit_code == 1
-    assert "(0.00)" in slip.stdout
-    assert "nilai pasti 3 → 2.998" in slip.stderr
+    assert "(0,00)" in slip.stdout
+    assert "nilai pasti 3 → 2,998" in slip.stderr
     assert diff(BASE, SLIP).exit_code == 0
 
 
@@ -244,11 +240,11 @@ def test_trend_over_three_files_sorted_by_year_then_stage() -> None:
     out = diff(Y2022_DOK, Y2021, Y2022).stdout
     assert "2021 mandiri  2022 mandiri  2022 dokumen" in out
     row = next(line for line in out.splitlines() if "Indeks SPBE" in line)
-    assert row.split()[-2:] == ["+1.00", ":=="]  # ASCII sparkline on the 1-5 scale
+    assert row.split()[-2:] == ["+1,00", ":=="]  # ASCII sparkline on the 1-5 scale
     rows = list(csv.DictReader(io.StringIO(diff(Y2021, Y2022, Y2022_DOK, "-f", "csv").stdout)))
     assert len(rows) == 3 * 5 and rows[0]["value"] == "1.69"
     assert (
-        "| Indeks SPBE | 1.69 | 2.79 | 2.69 | +1.00 |"
+        "| Indeks SPBE | 1,69 | 2,79 | 2,69 | +1,00 |"
         in diff(Y2021, Y2022, Y2022_DOK, "-f", "markdown").stdout
     )
 

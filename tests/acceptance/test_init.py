@@ -98,7 +98,7 @@ def test_template_without_criteria_lists_level_names():
     assert '"35-2":' in text
     assert "# Tingkat: 0 Tidak Ada · 1 Diseminasi (penyebaran satu arah) · 2 Interaksi" in text
     assert "Domain 3 · Layanan SPBE (bobot 55)" in text
-    assert "berstatus sementara (provisional)" in text
+    assert "bersifat sementara" in text and "was not read" not in text  # no English paragraph
 
 
 def test_default_rubric_follows_the_year():

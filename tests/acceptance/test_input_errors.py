@@ -81,7 +81,7 @@ def test_partial_accepts_missing_indicators_and_shows_the_range() -> None:
     assert result.exit_code == 0, result.output
     assert "2 indikator belum diisi" in result.stdout
     # 45 indicators at 3; 12 (weight 2.5) and 40 (2.75) from 1 to 5: (300 ∓ 10.5) / 100.
-    assert "2.90 (Baik) dan 3.11 (Baik)" in result.stdout
+    assert "2,90 (Baik) dan 3,11 (Baik)" in result.stdout
 
 
 def test_keys_as_numbers_or_strings_are_the_same_id(tmp_path) -> None:

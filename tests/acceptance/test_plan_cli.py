@@ -75,7 +75,7 @@ def test_unreachable_on_the_cli_exits_1() -> None:
     assert "tidak dapat dicapai" in result.stdout
     # Domain 1 stands at 2.9 (levels add up to 29 of 50): 21 steps × 0.013 = 0.273 more at best,
     # 2.792 + 0.273 = 3.065, shown half up as 3.07.
-    assert "3.07 (Baik), nilai pasti 3.065" in result.stdout
+    assert "3,07 (Baik), nilai pasti 3,065" in result.stdout
 
 
 def test_target_met_on_the_cli_exits_0() -> None:

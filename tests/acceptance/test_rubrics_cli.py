@@ -51,10 +51,10 @@ def test_rubric_without_domains_renders_without_empty_columns():
 @pytest.mark.parametrize("example", ["kota-contoh-2026.yaml", "kota-contoh-2019.yaml"])
 def test_provisional_rubric_notice_in_every_format(example: str):
     path = str(EXAMPLES / example)
-    assert "berstatus sementara (provisional)" in run("score", path).stdout
+    assert "bersifat sementara" in run("score", path).stdout
     assert "Notice: rubric" in run("score", path, "--lang", "en").stdout
     markdown = run("score", path, "--format", "markdown").stdout
-    assert re.search(r"^> Catatan: rubrik \S+ berstatus sementara", markdown, re.M)
+    assert re.search(r"^> Catatan: rubrik \S+ bersifat sementara", markdown, re.M)
     assert (
         json.loads(run("score", path, "--format", "json").stdout)["rubric_status"] == "provisional"
     )
@@ -73,8 +73,13 @@ def test_rubric_list_shows_three_rubrics_with_status_and_source():
     assert records["permenpanrb-59-2020"]["status"] == "verified"
     assert records["pemdi-8-2026"]["status"] == "provisional"
     assert records["permenpanrb-5-2018"]["era"] == "2018-2020"
+    # The source is English text in the rubric file: English output quotes it, Indonesian output
+    # says where to read it instead of carrying an English paragraph (issue 14).
+    english = run("rubric", "list", "--lang", "en").stdout
+    assert "PermenPANRB 8/2026 was not seen" in " ".join(english.split())
     table = run("rubric", "list").stdout
-    assert "PermenPANRB 8/2026 was not seen" in table
+    assert "was not seen" not in table and "sementara" in table
+    assert "spbe rubric show --rubric pemdi-8-2026 --lang en" in table
     assert "Peraturan Menteri PANRB Nomor 5 Tahun 2018" in table
 
 

@@ -145,8 +145,10 @@ def test_empty_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "no assessment files" in result.stderr
 
 
-def test_source_line_under_the_problem() -> None:
+def test_source_line_under_the_problem(monkeypatch: pytest.MonkeyPatch) -> None:
     # What `spbe validate` prints on a terminal (CliRunner is none): the app reads the lines.
+    # A terminal wide enough for the message on one line (wrapping: test_validate_terminal.py).
+    monkeypatch.setenv("COLUMNS", "300")
     import io
     from datetime import date
 

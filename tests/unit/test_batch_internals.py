@@ -42,11 +42,11 @@ def test_worker_results_are_small(archive: Path) -> None:
 
     from spbe_cli.app.rank import RowFacts
     from spbe_cli.app.validate import FileCheck, Options, WarningPolicy
-    from spbe_cli.render.validate_out import FileRenderer
+    from spbe_cli.render.validate_out import file_renderer
 
     path = archive / "f000.yaml"
     options = Options(date(2024, 6, 1), policy=WarningPolicy(check_agency=True))
-    verdict = FileCheck(options, FileRenderer("text", "en"))(path)
+    verdict = FileCheck(options, file_renderer("text", "en"))(path)
     assert verdict.result is None and verdict.agency is not None
     assert len(pickle.dumps(verdict)) < 2 * len(verdict.output) + 1000
     kind, facts = RowFacts("en")(path)

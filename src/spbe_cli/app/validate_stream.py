@@ -22,18 +22,13 @@ from spbe_cli.core.thresholds import UnknownPredicate
 from spbe_cli.messages import Lang
 from spbe_cli.model.file_report import FileReport
 from spbe_cli.model.problems import Located, by_place
-from spbe_cli.render.validate_out import (
-    FileRenderer,
-    ValidateFormat,
-    ValidationWriter,
-    summary_text,
-)
+from spbe_cli.render.validate_out import ValidationWriter, file_renderer, summary_text
 
 
 def run_validate(
     files: list[str],
     options: Options,
-    fmt: ValidateFormat,
+    fmt: str,
     lang: Lang,
     out: TextIO,
     err: TextIO,
@@ -41,9 +36,9 @@ def run_validate(
     with_sources: bool = False,
 ) -> bool:
     """Check `files` in order, writing as it goes; True when every file is valid."""
-    renderer = FileRenderer(fmt, lang, with_sources)
+    renderer = file_renderer(fmt, lang, with_sources)
     sources = renderer.wants_sources
-    check = FileCheck(options, renderer, keep_results=fmt == "junit", sources=sources)
+    check = FileCheck(options, renderer, keep_results=renderer.keeps_results, sources=sources)
     writer = ValidationWriter(renderer, out, err)
     valid = warnings = 0
     facts, results = [], []

@@ -42,7 +42,6 @@ def diff(
     from spbe_cli.app.score import compare_files
     from spbe_cli.cli.output import deliver
     from spbe_cli.core.results import ComparisonResult
-    from spbe_cli.model.exact import exact_text
     from spbe_cli.render.base import Options
 
     result = compare_files(files)
@@ -60,6 +59,6 @@ def diff(
         message="diff.drop",
         old=old.value,
         new=new.value,
-        old_exact=exact_text(old.exact),
-        new_exact=exact_text(new.exact),
+        old_exact=old.exact,
+        new_exact=new.exact,
     )

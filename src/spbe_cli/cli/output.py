@@ -45,8 +45,10 @@ def deliver(
         if announce is not None:
             sys.stderr.write(text(announce, options.lang, path=output) + "\n")
     sys.stdout.flush()
+    from spbe_cli.render.escape import inert
+
     for note in chosen.notes(result):
-        sys.stderr.write(note + "\n")
+        sys.stderr.write(inert(note) + "\n")
 
 
 def write_output(target: Path, data: str | bytes, *, force: bool) -> None:

@@ -80,6 +80,7 @@ def rubric_check(
     """
     from spbe_cli.app.rubrics import check_rubric
     from spbe_cli.messages import text
+    from spbe_cli.render.tables import status_text
 
     loaded = check_rubric(path)
     if isinstance(loaded, list):
@@ -90,7 +91,7 @@ def rubric_check(
         lang,
         file=path,
         id=loaded.id,
-        status=loaded.status,
+        status=status_text(loaded, lang),
         domains=len(loaded.domains),
         aspects=len(loaded.aspects),
         indicators=len(loaded.indicators),

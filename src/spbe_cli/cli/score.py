@@ -81,9 +81,11 @@ def score(
     if scoring.problems:
         drafts = not partial and any(p.code == Code.SPBE104 for p in scoring.problems)
         raise Stop(problems=scoring.problems, message="score.partial_hint" if drafts else None)
+    from spbe_cli.render.escape import inert
+
     for path, failure in failures:
         message = f"threshold.{failure.kind}"  # threshold.fail_under, threshold.min_predicate
-        sys.stderr.write(text(message, lang, **failure.params, file=path) + "\n")
+        sys.stderr.write(inert(text(message, lang, **failure.params, file=path)) + "\n")
     return ExitCode.FAILED if failures else ExitCode.OK
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
@@ -12,11 +12,14 @@ from spbe_cli.cli.options import (
     LangOpt,
     MinPredicateOpt,
     RubricOpt,
+    format_option,
     paths_argument,
 )
 from spbe_cli.exits import ExitCode, command
 
-ValidateFormat = Literal["text", "json", "github", "junit"]
+ValidateFormat = format_option(
+    "validate", help="text, json, github (Actions annotations) or junit (XML)."
+)
 ValidatePaths = paths_argument(
     "Assessment files, or folders to check every assessment under (hidden and git-ignored "
     "files skipped)."
@@ -26,15 +29,7 @@ ValidatePaths = paths_argument(
 @command
 def validate(
     paths: ValidatePaths,
-    fmt: Annotated[
-        ValidateFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-            help="text, json, github (Actions annotations) or junit (XML).",
-        ),
-    ] = "text",
+    fmt: ValidateFormat = "text",
     lang: LangOpt = "id",
     strict: Annotated[
         bool, typer.Option("--strict", help="Treat warnings (SPBE35x) as errors.")

@@ -30,13 +30,14 @@ class GateFailure:
     @property
     def params(self) -> dict[str, object]:
         """What every message about this failure quotes: the shown and exact index, or the
-        predicate, and the threshold as the user wrote it."""
+        predicate, and the threshold as the user wrote it. Numbers stay numbers: the catalogue
+        writes them for the reader's language (2,5975 in Indonesian), never as a fraction."""
         index = self.scorecard.index
         if self.kind == "fail_under":
             return {
                 "shown": index.value,
-                "exact": exact_text(index.exact),
-                "threshold": self.threshold,
+                "exact": index.exact,
+                "threshold": Fraction(self.threshold),
             }
         return {"predicate": index.predicate, "minimum": self.threshold}
 

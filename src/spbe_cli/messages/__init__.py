@@ -18,6 +18,8 @@ does pays once.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
 from typing import Literal
 
 Lang = Literal["id", "en"]
@@ -85,22 +87,57 @@ def text(message_id: str, lang: Lang = "id", /, **params: object) -> str:
     """The message `message_id` (a key or a `Code`) in `lang`, with its parameters filled in.
 
     Without parameters the words are returned as written, unformatted: that is the cheap path of
-    most headings, and what lets a VERBATIM message show its braces.
+    most headings, and what lets a VERBATIM message show its braces. A number parameter is
+    written as people read it in `lang` (`number`): 2,79 in Indonesian, a Fraction as a decimal.
     """
     indonesian, english = (_catalogue or catalogue())[message_id]
     template = english if lang == "en" else indonesian
     if not params:
         return template
-    if not any(isinstance(value, dict) for value in params.values()):
-        return template.format(**params)  # no nested message: the common case, kept cheap
-    resolved = {
-        name: _nested(value, lang) if isinstance(value, dict) and "catalogue" in value else value
-        for name, value in params.items()
-    }
+    resolved = {name: _param(value, lang) for name, value in params.items()}
     return template.format(**resolved)
+
+
+def _param(value: object, lang: Lang) -> object:
+    kind = type(value)
+    if kind is str or kind is int:  # the common parameters first
+        return value
+    if isinstance(value, dict) and "catalogue" in value:
+        return _nested(value, lang)
+    if isinstance(value, Decimal | Fraction):
+        return number(value, lang)
+    return value
 
 
 def _nested(value: dict[str, object], lang: Lang) -> str:
     """A parameter that is itself a catalogue message, with its own parameters (rubric checks)."""
     inner = {k: v for k, v in value.items() if k != "catalogue"}
     return text(str(value["catalogue"]), lang, **inner)
+
+
+# ---- Numbers as people read them ---------------------------------------------------------------
+
+EXACT_PLACES = 6
+"""An exact value that ends within this many decimals is shown in full (2.5975); a longer one is
+cut, never rounded, to as many places and marked with "…" (593/300 is 1.976666…), so a value just
+under a threshold never looks equal to it. The rule of render/numbers.py's `decimal_text` (a test
+holds the two together): the catalogue cannot import the renderers, which sit above it."""
+
+
+def number(value: Decimal | Fraction | int, lang: Lang) -> str:
+    """A number for people: a decimal comma in Indonesian (2,79), as the ministry's reports write
+    it, and a point in English. Machine formats (JSON, CSV, YAML, TOML) never come here."""
+    shown = _fraction_text(value) if isinstance(value, Fraction) else str(value)
+    return shown.replace(".", ",") if lang == "id" else shown
+
+
+def _fraction_text(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    for places in range(1, EXACT_PLACES + 1):
+        scaled = value * 10**places
+        if scaled.denominator == 1:
+            return str(Decimal(scaled.numerator).scaleb(-places))
+    scaled = abs(value) * 10**EXACT_PLACES
+    digits = Decimal(scaled.numerator // scaled.denominator).scaleb(-EXACT_PLACES)
+    return f"{'-' if value < 0 else ''}{digits}…"

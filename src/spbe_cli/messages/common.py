@@ -30,4 +30,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "era": ("Periode", "Era"),
     "regulation": ("Regulasi", "Regulation"),
     "indicators.count": ("Indikator", "Indicators"),
+    # ---- human outputs (terminal, plain text, Markdown) -----------------------------------
+    "number": ("No.", "No."),
 }

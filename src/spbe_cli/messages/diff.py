@@ -46,10 +46,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.pred.down": ("{old} → {new} (turun)", "{old} → {new} (down)"),
     "diff.pred.same": ("{new} (tetap)", "{new} (unchanged)"),
     "diff.explained": (
-        "{count} indikator yang berubah menjelaskan tepat {sum} "
-        "dari perubahan indeks {delta} (seluruhnya)",
-        "The {count} indicators that changed explain exactly {sum} "
-        "of the index change {delta} (all of it)",
+        "Seluruh perubahan indeks ({delta}) berasal dari {count} indikator yang berubah",
+        "The whole change of the index ({delta}) comes from the {count} indicators that changed",
+    ),
+    "diff.explained.cancel": (
+        "Perubahan {count} indikator saling meniadakan; indeks tetap",
+        "The changes of the {count} indicators cancel out; the index is unchanged",
     ),
     "diff.explained.none": (
         "Tidak ada indikator yang berubah; indeks tetap",
@@ -82,6 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.indicators.all": ("Semua indikator", "All indicators"),
     # Three files or more: the trend
     "diff.trend": ("Tren", "Trend"),
+    "diff.when": ("Tahun", "Year"),
     "diff.trend.title": (
         "Tren {count} berkas (urut tahun, lalu tahap)",
         "Trend of {count} files (by year, then stage)",

@@ -30,8 +30,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "once all are filled.",
     ),
     "init.provisional": (
-        "Rubrik ini berstatus sementara ({status}): {source}",
-        "This rubric is {status}: {source}",
+        "Rubrik ini bersifat sementara: angka-angkanya belum seluruhnya dicocokkan dengan naskah "
+        "peraturannya. Rinciannya (dalam bahasa Inggris): spbe rubric show --rubric {rubric} "
+        "--lang en",
+        "Rubric {rubric} is provisional: not all of its figures have been checked against the "
+        "regulation's text.",
     ),
     "init.from": (
         "Level, penjelasan dan bukti dukung dibawa dari {file} ({year}); periksa dan perbarui.",

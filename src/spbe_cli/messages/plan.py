@@ -52,7 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.from": ("Dari", "From"),
     "plan.to": ("Menjadi", "To"),
     "plan.gain": ("Tambahan", "Gain"),
-    "plan.running": ("Indeks berjalan", "Running index"),
+    "plan.running": ("Indeks setelah langkah", "Index after step"),
     "plan.cost.col": ("Biaya", "Cost"),
     # ---- domains before and after the plan, --domain-min (consultants) ---------------------
     "plan.domains": ("Domain sebelum dan sesudah rencana", "Domains before and after the plan"),
@@ -66,4 +66,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reachable: {best} ({predicate}; exact value {exact})",
     ),
     # ---- end of domains ---------------------------------------------------------------------
+    # ---- human outputs: a long criterion may be cut on a narrow terminal ----------------
+    "plan.criteria": (
+        "Kriteria (teks lengkap: spbe rubric show ID)",
+        "Criteria (in full: spbe rubric show ID)",
+    ),
 }

@@ -138,13 +138,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "OK: {file}: rubric {id} ({status}), no domains, {aspects} aspects, {indicators} "
         "indicators, levels {min} to {max}, {bands} predicates",
     ),
-    # A provisional rubric, noted under any score of it
+    # A provisional rubric, noted under any result of it. The rubric's `source` (what was and
+    # was not checked) is English text in the rubric file: only English output quotes it.
     "provisional": (
-        "Catatan: rubrik {rubric} berstatus sementara ({status}). {source}",
-        "Notice: rubric {rubric} is {status}. {source}",
+        "Catatan: rubrik {rubric} bersifat sementara; angka-angkanya belum seluruhnya dicocokkan "
+        "dengan naskah peraturannya.",
+        "Notice: rubric {rubric} is provisional; not all of its figures have been checked "
+        "against the regulation's text.",
+    ),
+    "provisional.source": (
+        "Rincian sumber dan hal yang belum diperiksa (dalam bahasa Inggris): "
+        "spbe rubric show --rubric {rubric} --lang en",
+        "Where its figures come from and what was not checked: "
+        "spbe rubric show --rubric {rubric} --lang en",
     ),
     "provisional.short": (
-        "Catatan: rubrik {rubric} berstatus sementara; lihat `spbe rubric list`",
-        "Notice: rubric {rubric} is provisional; see `spbe rubric list`",
+        "Catatan: rubrik {rubric} bersifat sementara; lihat spbe rubric list",
+        "Notice: rubric {rubric} is provisional; see spbe rubric list",
     ),
+    # ---- human outputs: a rubric's status and the list's title ----------------------------
+    "rubric.status.verified": ("terverifikasi", "verified"),
+    "rubric.status.provisional": ("sementara", "provisional"),
+    "rubric.list.title": ("Rubrik bawaan", "Bundled rubrics"),
 }

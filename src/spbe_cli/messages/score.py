@@ -13,7 +13,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{low} ({low_pred}) and {high} ({high_pred})",
     ),
     "summary.title": ("Ringkasan {count} berkas", "Summary of {count} files"),
-    "score.title": ("{agency} · {year} · tahap {stage}", "{agency} · {year} · stage {stage}"),
+    # The first line of a result: every line of human output starts with spbe's own words, never
+    # with text from a file (issue 13), so the agency's name comes after a label.
+    "score.title": ("Hasil penilaian: {subject}", "Assessment: {subject}"),
+    "score.stage": ("tahap {stage}", "stage {stage}"),
     # Thresholds (--fail-under, --min-predicate): exit 1
     "threshold.fail_under": (
         "Indeks {shown} (nilai pasti {exact}) di bawah batas --fail-under {threshold}: {file}",

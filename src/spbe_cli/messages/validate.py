@@ -9,14 +9,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Warnings (errors with --strict)
     # {claim} is validate.claim.one or, folded (one line per file and code), validate.claim.many
     "SPBE351": (
-        "{claim} tanpa penjelasan; tambahkan `penjelasan` "
-        "(di atas level {min} penilai memintanya){more}",
-        "{claim} without an explanation; add `penjelasan` "
-        "(assessors ask for one above level {min}){more}",
+        "{claim} tanpa penjelasan; tambahkan `penjelasan`, karena asesor meminta penjelasan "
+        "untuk setiap level di atas {min}{more}",
+        "{claim} without an explanation; add `penjelasan`: assessors ask for one for any level "
+        "above {min}{more}",
     ),
     "SPBE352": (
-        "{claim} tanpa bukti dukung; tambahkan `bukti_dukung` (wajib mulai level {from}){more}",
-        "{claim} without evidence; add `bukti_dukung` (expected from level {from} on){more}",
+        "{claim} tanpa bukti dukung; sebaiknya tambahkan `bukti_dukung`, yang lazim diminta "
+        "asesor mulai level {from}{more}",
+        "{claim} without evidence; consider adding `bukti_dukung`, which assessors usually ask "
+        "for from level {from} on{more}",
     ),
     "SPBE353": (
         "tahun {year} belum tiba (sekarang {today}); periksa `tahun`",
@@ -42,11 +44,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- issue 15: the claim of SPBE351/352, one indicator or folded ------------------------
     "validate.claim.one": (
-        "indikator {id} mengklaim level {level}",
+        "indikator {id} diisi level {level}",
         "indicator {id} claims level {level}",
     ),
     "validate.claim.many": (
-        "indikator {ids} ({count} indikator) mengklaim level {levels}",
+        "indikator {ids} ({count} indikator) diisi level {levels}",
         "indicators {ids} ({count} indicators) claim level {levels}",
     ),
     "validate.claim.more": (

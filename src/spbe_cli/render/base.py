@@ -23,6 +23,10 @@ class Options:
     lang: Lang = "id"
     detail: Detail = "indicators"
     show_all: bool = False
+    excerpts: bool = False
+    """`spbe validate` on a terminal: each problem's source line and a caret under it."""
+    width: int | None = None
+    """Columns to wrap `spbe validate`'s lines to (a terminal's); None: one line per problem."""
 
 
 class Renderer(Generic[R]):

@@ -7,7 +7,6 @@ displayed values (2.79 − 1.69 = +1.10) so a table adds up; exact changes are i
 
 from __future__ import annotations
 
-import csv
 import io
 from decimal import Decimal
 from fractions import Fraction
@@ -18,16 +17,30 @@ from spbe_cli.core.results import ComparisonResult, TrendResult
 from spbe_cli.core.scoring import Index, Scorecard
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
+from spbe_cli.render import figures
 from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
+from spbe_cli.render.csv_out import csv_writer
+from spbe_cli.render.escape import csv_cell
 from spbe_cli.render.human import wants_rich
 from spbe_cli.render.records import RubricIds, agency_record, index_record
-from spbe_cli.render.tables import Align, Report, Table
+from spbe_cli.render.tables import (
+    FIGURE,
+    RIGHT,
+    TEXT,
+    Align,
+    Kind,
+    Report,
+    Table,
+    provisional_short,
+    subject,
+)
 
 SPARK_RICH = "▁▂▃▄▅▆▇█"
 SPARK_ASCII = ".:-=+*#%"
 
 
 def signed(value: Decimal) -> str:
+    """A change for a machine format: `+1.10`, `-0.33` (the point, never the comma)."""
     return f"+{value}" if value > 0 else str(value)
 
 
@@ -36,8 +49,7 @@ def signed_exact(value: Fraction) -> str:
 
 
 def side_label(card: Scorecard, lang: Lang) -> str:
-    a = card.assessment
-    return text("score.title", lang, agency=a.agency.nama, year=a.tahun, stage=a.tahap)
+    return subject(card.assessment, lang)
 
 
 def _predicate_text(change: Change, lang: Lang) -> str:
@@ -77,14 +89,10 @@ def _summary_lines(cmp: Comparison, lang: Lang) -> list[str]:
         counts_line = text("diff.counts", lang, total=len(cmp.indicators), **counts)
     if not cmp.changed:
         return [counts_line, text("diff.explained.none", lang)]
-    explained = text(
-        "diff.explained",
-        lang,
-        count=len(cmp.changed),
-        sum=signed_exact(cmp.explained),
-        delta=signed_exact(cmp.index.delta_exact),
-    )
-    return [counts_line, explained]
+    if not cmp.index.delta_exact:
+        return [counts_line, text("diff.explained.cancel", lang, count=len(cmp.changed))]
+    delta = figures.signed(cmp.index.delta, lang)  # as the index line above shows it
+    return [counts_line, text("diff.explained", lang, count=len(cmp.changed), delta=delta)]
 
 
 def _notices(cmp: Comparison, lang: Lang) -> list[str]:
@@ -92,13 +100,14 @@ def _notices(cmp: Comparison, lang: Lang) -> list[str]:
     if cmp.unshared_domains:
         out.append(text("diff.unshared", lang, names=", ".join(cmp.unshared_domains)))
     rubrics = {c.rubric.id: c.rubric for c in (cmp.old, cmp.new)}
-    out += [text("provisional.short", lang, rubric=r.id) for r in rubrics.values() if r.provisional]
+    out += [provisional_short(r.id, lang) for r in rubrics.values() if r.provisional]
     return out
 
 
 def _group_row(ident: str, name: str, change: Change, lang: Lang) -> tuple[list[str], Change]:
-    old, new = str(change.old.value), str(change.new.value)
-    return [ident, name, old, new, signed(change.delta), _predicate_text(change, lang)], change
+    old, new = figures.decimal(change.old.value, lang), figures.decimal(change.new.value, lang)
+    delta = figures.signed(change.delta, lang)
+    return [ident, name, old, new, delta, _predicate_text(change, lang)], change
 
 
 def _groups_table(
@@ -141,7 +150,8 @@ def _indicator_table(cmp: Comparison, lang: Lang, show_all: bool) -> Table:
     headers += [text("diff.new", lang), text("diff.effect", lang), text("diff.note", lang)]
     align: list[Align] = ["right", "left", "left", "left", "right", "left"]
     title = text("diff.indicators.all" if show_all else "diff.indicators.title", lang)
-    table = Table(title, headers, align, tone_column=4)  # the effect: green up, red down
+    table = Table(title, headers, align, tone_column=4, stack=(1,))  # effect: green up, red down
+    decimals = cmp.new.rubric.decimals
     for c in listed:
         table.rows.append(
             [
@@ -149,7 +159,7 @@ def _indicator_table(cmp: Comparison, lang: Lang, show_all: bool) -> Table:
                 c.indicator.name,
                 _level_text(c.old_level, c.old_name),
                 _level_text(c.new_level, c.new_name),
-                signed(round_half_up(c.effect, 4)),
+                figures.signed_share(c.effect, decimals, lang),
                 row_note(cmp, c, lang),
             ]
         )
@@ -169,7 +179,7 @@ def comparison_report(cmp: Comparison, lang: Lang, *, show_all: bool = False) ->
             lang,
             old=i.old.value,
             new=i.new.value,
-            delta=signed(i.delta),
+            delta=figures.signed(i.delta, lang),
             predicate=_predicate_text(i, lang),
         )
     )
@@ -257,28 +267,38 @@ CSV_HEADER = [
 ]  # fmt: skip
 
 
-def _csv_change(kind: str, ident: str, name: str, c: Change) -> list[str]:
+def _id_cell(ident: int | str | None) -> int | str:
+    """An id as a CSV cell: a number stays a number, text is neutralised like any text."""
+    if ident is None:
+        return ""
+    return ident if isinstance(ident, int) else csv_cell(ident)
+
+
+def _csv_change(kind: str, ident: int | str, name: str, c: Change) -> list[Any]:
     return [
-        kind, ident, name, str(c.old.value), str(c.new.value), signed(c.delta),
-        signed_exact(c.delta_exact), c.old.predicate, c.new.predicate, c.predicate_change, "",
+        kind, _id_cell(ident), csv_cell(name), str(c.old.value), str(c.new.value),
+        signed(c.delta), signed_exact(c.delta_exact), csv_cell(c.old.predicate),
+        csv_cell(c.new.predicate), c.predicate_change, "",
     ]  # fmt: skip
 
 
 def comparison_csv(cmp: Comparison, *, show_all: bool = False) -> str:
-    """One long table: index, domains, aspects, then indicators (levels, level names, effect)."""
+    """One long table: index, domains, aspects, then indicators (levels, level names, effect).
+    Text from the files is neutralised for spreadsheets (`csv_cell`); numbers stay numbers."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(CSV_HEADER)
     writer.writerow(_csv_change("index", "", "", cmp.index))
-    writer.writerows(_csv_change("domain", str(g.id), g.name, g.change) for g in cmp.domains)
-    writer.writerows(_csv_change("aspect", str(g.id), g.name, g.change) for g in cmp.aspects)
+    writer.writerows(_csv_change("domain", g.id, g.name, g.change) for g in cmp.domains)
+    writer.writerows(_csv_change("aspect", g.id, g.name, g.change) for g in cmp.aspects)
     for c in cmp.indicators if show_all else cmp.changed:
         step = (c.new_level or 0) - (c.old_level or 0)
         steps = f"{step:+d}" if step else "0"
         old, new = _opt(c.old_level), _opt(c.new_level)
         writer.writerow(
-            ["indicator", str(c.indicator.id), c.indicator.name, old, new, steps, steps,
-             c.old_name, c.new_name, c.direction, exact_text(c.effect)]
+            ["indicator", _id_cell(c.indicator.id), csv_cell(c.indicator.name), old, new, steps,
+             steps, csv_cell(c.old_name), csv_cell(c.new_name), c.direction,
+             exact_text(c.effect)]
         )  # fmt: skip
     return buffer.getvalue()
 
@@ -303,23 +323,26 @@ def sparkline(points: tuple[Index, ...], low: int, high: int, ramp: str) -> str:
 
 def _column_header(card: Scorecard, with_stage: bool) -> str:
     a = card.assessment
-    return f"{a.tahun} {a.tahap}" if with_stage else str(a.tahun)
+    return f"{a.tahun} {a.tahap}" if with_stage and a.tahap else str(a.tahun)
 
 
 def trend_report(tr: Trend, paths: list[str], lang: Lang, *, ramp: str | None = None) -> Report:
     with_stage = len({c.assessment.tahap for c in tr.cards}) > 1
     columns = [_column_header(c, with_stage) for c in tr.cards]
     headers = ["", text("name", lang), *columns, text("diff.delta", lang)]
-    align: list[Align] = ["right", "left", *(["right"] * len(columns)), "right"]
+    align: list[Align] = ["right", "left", *([RIGHT] * len(columns)), "right"]
+    kinds: list[Kind] = ["figure", "text", *([TEXT] * len(columns)), "figure"]
     if ramp:
         headers.append(text("diff.trend", lang))
         align.append("left")
+        kinds.append("figure")
     low = min(c.rubric.level_min for c in tr.cards)
     high = max(c.rubric.level_max for c in tr.cards)
-    table = Table("", headers, align)
+    table = Table("", headers, align, kinds=kinds)
 
     def add(ident: str, name: str, s: Series) -> None:
-        row = [ident, name, *(str(p.value) for p in s.points), signed(s.delta)]
+        row = [ident, name, *(figures.decimal(p.value, lang) for p in s.points)]
+        row.append(figures.signed(s.delta, lang))
         table.rows.append(row + ([sparkline(s.points, low, high, ramp)] if ramp else []))
         table.tones.append(None)
 
@@ -332,7 +355,24 @@ def trend_report(tr: Trend, paths: list[str], lang: Lang, *, ramp: str | None = 
     table.tones.append(None)
     for s in tr.domains:
         add(str(s.id), s.name, s)
+    table.narrow = _trend_by_file(tr, columns, lang)
     return Report(_trend_heading(tr, paths, columns, lang), _trend_notices(tr, lang), [table])
+
+
+def _trend_by_file(tr: Trend, columns: list[str], lang: Lang) -> Table:
+    """The trend turned on its side for a narrow screen: one row per file, however many."""
+    headers = [text("diff.when", lang), text("index.short", lang), text("predicate", lang)]
+    headers += [f"D{s.id}" for s in tr.domains]
+    align: list[Align] = ["left", "right", "left", *([RIGHT] * len(tr.domains))]
+    kinds: list[Kind] = ["text", "figure", "text", *([FIGURE] * len(tr.domains))]
+    table = Table("", headers, align, tone_column=2, kinds=kinds)
+    for n, (column, card) in enumerate(zip(columns, tr.cards, strict=True)):
+        point = tr.index.points[n]
+        row = [column, figures.decimal(point.value, lang), point.predicate]
+        row += [figures.decimal(s.points[n].value, lang) for s in tr.domains]
+        table.rows.append(row)
+        table.tones.append(card.rubric.predicate_rank(point.predicate))
+    return table
 
 
 def _trend_heading(tr: Trend, paths: list[str], columns: list[str], lang: Lang) -> list[str]:
@@ -352,8 +392,11 @@ def _trend_notices(tr: Trend, lang: Lang) -> list[str]:
         out.append(text("diff.trend.rubrics", lang, rubrics=", ".join(rubrics)))
     if tr.unshared_domains:
         out.append(text("diff.unshared", lang, names=", ".join(tr.unshared_domains)))
+    if tr.domains:
+        legend = " · ".join(f"D{s.id} = {s.name}" for s in tr.domains)
+        out.append(f"{text('domain', lang)}: {legend}")
     provisional = [c.rubric.id for c in tr.cards if c.rubric.provisional]
-    out += [text("provisional.short", lang, rubric=r) for r in dict.fromkeys(provisional)]
+    out += [provisional_short(r, lang) for r in dict.fromkeys(provisional)]
     return out
 
 
@@ -384,25 +427,25 @@ def trend_record(tr: Trend, paths: list[str]) -> dict[str, Any]:
 def trend_csv(tr: Trend, paths: list[str]) -> str:
     """Long form for spreadsheets: one row per series and file, in the trend's order."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(
         ["series", "id", "name", "file", "tahun", "tahap", "value", "exact", "predicate"]
     )
-    series = [("index", "", "", tr.index)] + [("domain", str(s.id), s.name, s) for s in tr.domains]
+    series = [("index", None, "", tr.index)] + [("domain", s.id, s.name, s) for s in tr.domains]
     for kind, ident, name, s in series:
         for position, card, p in zip(tr.order, tr.cards, s.points, strict=True):
             a = card.assessment
             writer.writerow(
                 [
                     kind,
-                    ident,
-                    name,
-                    paths[position],
+                    _id_cell(ident),
+                    csv_cell(name),
+                    csv_cell(paths[position]),
                     a.tahun,
-                    a.tahap,
+                    csv_cell(a.tahap),
                     p.value,
                     exact_text(p.exact),
-                    p.predicate,
+                    csv_cell(p.predicate),
                 ]
             )
     return buffer.getvalue()

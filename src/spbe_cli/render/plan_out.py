@@ -1,13 +1,13 @@
 """`spbe plan` output: the roadmap as a table, Markdown, JSON or CSV, from a Plan (no computing).
 
-People read decimals, never fractions: a gain is shown with one precision down its column (the
-rubric's decimals plus two, enough for every 59/2020 step: 0.0275), an exact value as its decimal
-(render/numbers.py). The JSON and CSV keep the exact values as text that Fraction parses back.
+People read decimals, never fractions: a gain is a share of the index, shown with one precision
+down its column and in every output (render/figures.py: the rubric's decimals plus two, enough for
+every 59/2020 step: 0,0275), an exact value as its decimal, both with a comma in Indonesian. The
+JSON and CSV keep the exact values as text that Fraction parses back.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from fractions import Fraction
 from typing import IO, Any
@@ -18,8 +18,10 @@ from spbe_cli.core.scoring import Scorecard
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.rubric import Rubric
+from spbe_cli.render import figures
 from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
-from spbe_cli.render.numbers import decimal_text, fixed
+from spbe_cli.render.csv_out import csv_writer
+from spbe_cli.render.escape import csv_cell
 from spbe_cli.render.records import agency_record, value_record
 from spbe_cli.render.tables import Align, Report, Table
 
@@ -132,13 +134,13 @@ def _notices(plan: Plan, rubric: Rubric, lang: Lang) -> list[str]:
             lang,
             value=round_half_up(reached, rubric.decimals),
             predicate=rubric.predicate_for(reached),
-            exact=decimal_text(reached),
+            exact=reached,
             steps=plan.step_count,
             count=len(plan.steps),
         )
     )
     if plan.cost is not None:
-        out.append(text("plan.cost", lang, cost=decimal_text(plan.cost)))
+        out.append(text("plan.cost", lang, cost=plan.cost))
     return out
 
 
@@ -158,7 +160,7 @@ def unmet_messages(plan: Plan, rubric: Rubric, lang: Lang) -> list[str]:
                     minimum=round_half_up(goal.minimum, rubric.decimals),
                     best=round_half_up(goal.reached, rubric.decimals),
                     predicate=rubric.predicate_for(goal.reached),
-                    exact=decimal_text(goal.reached),
+                    exact=goal.reached,
                 )
             )
     return out
@@ -172,7 +174,7 @@ def unreachable_message(plan: Plan, rubric: Rubric, lang: Lang) -> str:
         target=round_half_up(plan.target, rubric.decimals),
         best=round_half_up(reached, rubric.decimals),
         predicate=rubric.predicate_for(reached),
-        exact=decimal_text(reached),
+        exact=reached,
     )
 
 
@@ -184,7 +186,7 @@ def _steps_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
     if with_cost:
         headers.append(text("plan.cost.col", lang))
         align.append("right")
-    table = Table(text("plan.steps", lang), headers, align, tone_column=5)
+    table = Table(text("plan.steps", lang), headers, align, tone_column=5, stack=(1,))
     for step, running in zip(plan.steps, _running(plan), strict=True):
         ind = step.indicator
         row = [
@@ -192,11 +194,11 @@ def _steps_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
             ind.name,
             _level(step, step.from_level),
             _level(step, step.to_level),
-            fixed(step.gain, rubric.decimals + 2),
-            str(round_half_up(running, rubric.decimals)),
+            figures.share(step.gain, rubric.decimals, lang),
+            figures.shown(running, rubric.decimals, lang),
         ]
-        if with_cost and step.cost is not None:
-            row.append(decimal_text(step.cost))
+        if with_cost:
+            row.append("–" if step.cost is None else figures.exact(step.cost, lang))
         table.rows.append(row)
         table.tones.append(rubric.predicate_rank(rubric.predicate_for(running)))
     return table
@@ -206,7 +208,8 @@ def _criteria_table(plan: Plan, lang: Lang) -> Table:
     """The criterion of every level a step passes through (3 → 5 shows 4 and 5): long text, so
     beside the roadmap, not inside it."""
     headers = [text("indicator", lang), text("level", lang), text("criteria", lang)]
-    table = Table(text("criteria", lang), headers, ["right", "left", "left"])
+    title = text("plan.criteria", lang)  # a narrow terminal cuts a criterion: the title says where
+    table = Table(title, headers, ["right", "left", "left"], stack=(2,), clip={2: 2})
     for step in plan.steps:
         for level in range(step.from_level + 1, step.to_level + 1):
             criterion = step.indicator.criteria.get(level, "–")
@@ -222,7 +225,8 @@ def _domains_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
     align: list[Align] = ["right", "left", "right", "right", "right", "left"]
     table = Table(text("plan.domains", lang), [text(k, lang) for k in keys], align, tone_column=5)
     for goal in plan.domains:
-        minimum = "–" if goal.minimum is None else str(round_half_up(goal.minimum, rubric.decimals))
+        decimals = rubric.decimals
+        minimum = "–" if goal.minimum is None else figures.shown(goal.minimum, decimals, lang)
         if not goal.met:
             minimum += " ✗"
         predicate = rubric.predicate_for(goal.reached)
@@ -230,8 +234,8 @@ def _domains_table(plan: Plan, rubric: Rubric, lang: Lang) -> Table:
             [
                 str(goal.domain.id),
                 goal.domain.name,
-                str(round_half_up(goal.start, rubric.decimals)),
-                str(round_half_up(goal.reached, rubric.decimals)),
+                figures.shown(goal.start, decimals, lang),
+                figures.shown(goal.reached, decimals, lang),
                 minimum,
                 predicate,
             ]
@@ -256,17 +260,19 @@ CSV_HEADER = [
 
 
 def plan_csv(plan: Plan, rubric: Rubric) -> str:
+    """One row per step; text from the rubric is neutralised for spreadsheets (`csv_cell`)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(CSV_HEADER)
     for step, running in zip(plan.steps, _running(plan), strict=True):
         ind = step.indicator
         writer.writerow(
-            [ind.id, ind.name, step.from_level, ind.level_name(step.from_level), step.to_level,
-             ind.level_name(step.to_level), exact_text(step.gain),
+            [ind.id if isinstance(ind.id, int) else csv_cell(ind.id), csv_cell(ind.name),
+             step.from_level, csv_cell(ind.level_name(step.from_level)), step.to_level,
+             csv_cell(ind.level_name(step.to_level)), exact_text(step.gain),
              round_half_up(running, rubric.decimals), exact_text(running),
              "" if step.cost is None else exact_text(step.cost),
-             ind.criteria.get(step.to_level, "")]
+             csv_cell(ind.criteria.get(step.to_level, ""))]
         )  # fmt: skip
     return buffer.getvalue()
 

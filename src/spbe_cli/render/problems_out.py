@@ -1,6 +1,11 @@
 """Problems as compiler-style lines: `path:line:col: error[SPBE103]: message`.
 
 A problem in a workbook names its cell instead: `kota-2024.xlsx:Indikator!E9: error[SPBE103]: …`.
+
+The path and the message's parameters (a key, a value) come from files: the line is made inert
+(`escape.inert`) and guarded (`escape.guard_line`), so an unknown key `\n::error file=x::forged`
+or a folder named `::error` cannot put a workflow command into the log of the pre-commit hook or
+of CI (issue 13).
 """
 
 from __future__ import annotations
@@ -9,13 +14,15 @@ from collections.abc import Mapping
 
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.problems import Located
+from spbe_cli.render.escape import guard_line, inert
 
 
 def problem_line(item: Located, lang: Lang) -> str:
     problem = item.problem  # read once: this runs for every problem of every file of a batch
-    message = text(problem.code, lang, **problem.params)
-    where = item.place if item.place is not None else f"{item.line}:{item.column}"
-    return f"{item.file}:{where}: {problem.severity}[{problem.code}]: {message}"
+    message = inert(text(problem.code, lang, **problem.params))
+    place = inert(item.place) if item.place is not None else f"{item.line}:{item.column}"
+    where = f"{inert(item.file)}:{place}"  # a workbook's sheet name is text from the file
+    return guard_line(f"{where}: {problem.severity}[{problem.code}]: {message}")
 
 
 def problem_lines(

@@ -9,7 +9,6 @@ say why.
 
 from __future__ import annotations
 
-import csv
 import io
 from decimal import Decimal
 from fractions import Fraction
@@ -20,10 +19,12 @@ from spbe_cli.core.results import RankResult
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.rubric import Rubric
+from spbe_cli.render import figures
 from spbe_cli.render.base import HumanRenderer, Renderer
-from spbe_cli.render.numbers import decimal_text
+from spbe_cli.render.csv_out import csv_writer
+from spbe_cli.render.escape import csv_cell
 from spbe_cli.render.records import encode_at, value_record
-from spbe_cli.render.tables import Align, Report, Table
+from spbe_cli.render.tables import FIGURE, RIGHT, Align, Kind, Report, Table
 
 
 def _decimals(ranking: Ranking) -> int:
@@ -150,39 +151,53 @@ def _ranking_table(ranking: Ranking, shown: list[Ranked], apart: set[int], lang:
     if ranking.by:
         headers.append(text(f"rank.by.{ranking.by}", lang))
         align.append("right")
+    first = len(headers)  # the agency's name: under the figures on a narrow screen
     headers += [text(k, lang) for k in ("agency", "kind", "province")]
     align += ["left", "left", "left"]
+    kinds: list[Kind] = [FIGURE] * first + ["text", "text", "text"]
     if with_year:
         headers.append(text("year", lang))
         align.append("right")
+        kinds.append("figure")
     if with_rubric:
         headers.append(text("rubric", lang))
         align.append("left")
+        kinds.append("figure")  # an id: never split
     headers.append(text("index.short", lang))
     align.append("right")
+    kinds.append("figure")
     if apart:
         headers.append(text("rank.exact", lang))
         align.append("right")
+        kinds.append("figure")
     headers.append(text("predicate", lang))
     align.append("left")
+    kinds.append("text")
     headers += [f"D{d.id}" for d in domains]
-    align += ["right"] * len(domains)
+    align += [RIGHT] * len(domains)
+    kinds += [FIGURE] * len(domains)
     table = Table(
-        text("rank", lang), headers, align, tone_column=headers.index(text("predicate", lang))
+        text("rank", lang),
+        headers,
+        align,
+        tone_column=headers.index(text("predicate", lang)),
+        kinds=kinds,
+        stack=(first,),
     )
     for n, item in enumerate(shown):
         row = item.row
+        decimals = row.rubric.decimals
         cells = [_rank_cell(item.rank, item.tied)]
         if ranking.by:
             cells.append(_rank_cell(item.group_rank, item.group_tied))
         cells += [row.nama, row.jenis or "–", row.provinsi or "–"]
         cells += [str(row.tahun)] if with_year else []
         cells += [row.rubric.id] if with_rubric else []
-        cells.append(str(_shown(row.index, row.rubric.decimals)))
+        cells.append(figures.shown(row.index, decimals, lang))
         if apart:
-            cells.append(decimal_text(row.index) if n in apart else "")
+            cells.append(figures.exact(row.index, lang) if n in apart else "")
         cells.append(row.predicate)
-        cells += [str(_shown(v, row.rubric.decimals)) for _, v in row.domains] if domains else []
+        cells += [figures.shown(v, decimals, lang) for _, v in row.domains] if domains else []
         table.rows.append(cells)
         table.tones.append(row.rubric.predicate_rank(row.predicate))
     return table
@@ -210,9 +225,8 @@ def _summary_tables(ranking: Ranking, lang: Lang) -> list[Table]:
     measures = [(text("index", lang), summary.index)] if summary.index else []
     measures += [(f"D{names[key].id} {names[key].name}", stat) for key, stat in summary.domains]
     for label, stat in measures:
-        stats.rows.append(
-            [label, *(str(_shown(v, decimals)) for v in (stat.mean, stat.maximum, stat.minimum))]
-        )
+        values = (stat.mean, stat.maximum, stat.minimum)
+        stats.rows.append([label, *(figures.shown(v, decimals, lang) for v in values)])
         stats.tones.append(None)
     share_headers = [
         text("kind", lang),
@@ -231,7 +245,7 @@ def _summary_tables(ranking: Ranking, lang: Lang) -> list[Table]:
                 s.jenis or text("unknown", lang),
                 str(s.count),
                 str(s.good),
-                f"{_shown(s.share * 100)} %",
+                figures.percent(s.share, lang),
             ]
         )
         shares.tones.append(None)
@@ -239,9 +253,10 @@ def _summary_tables(ranking: Ranking, lang: Lang) -> list[Table]:
 
 
 def ranking_csv(ranking: Ranking, shown: list[Ranked]) -> str:
+    """One row per agency; text from the files is neutralised for spreadsheets (`csv_cell`)."""
     domains = ranking.rubric.domains if ranking.rubric else ()
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     header = ["rank", "tied", "group", "group_rank", "file", "nama", "jenis", "provinsi", "tahun"]
     header.append("rubric")  # one per row: --allow-mixed joins rubrics
     header += ["index", "exact", "predicate", *(f"D{d.id}" for d in domains)]
@@ -251,12 +266,13 @@ def ranking_csv(ranking: Ranking, shown: list[Ranked]) -> str:
         cells: list[Any] = [
             item.rank,
             "yes" if item.tied else "",
-            item.group or "",
+            csv_cell(item.group or ""),
             item.group_rank or "",
         ]
-        cells += [row.file, row.nama, row.jenis or "", row.provinsi or "", row.tahun]
-        cells.append(row.rubric.id)
-        cells += [_shown(row.index, row.rubric.decimals), exact_text(row.index), row.predicate]
+        texts = (row.file, row.nama, row.jenis or "", row.provinsi or "")
+        cells += [*map(csv_cell, texts), row.tahun, csv_cell(row.rubric.id)]
+        cells += [_shown(row.index, row.rubric.decimals), exact_text(row.index)]
+        cells.append(csv_cell(row.predicate))
         cells += [_shown(v, row.rubric.decimals) for _, v in row.domains] if domains else []
         writer.writerow(cells)
     return buffer.getvalue()

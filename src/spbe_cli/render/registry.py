@@ -73,6 +73,13 @@ REGISTRIES: dict[str, dict[str, Entry]] = {
         "json": Entry(_R + "rubrics", "ShowJson"),
         "markdown": Entry(_R + "rubrics", "ShowMarkdown"),
     },
+    # `spbe validate` streams: each renders one file's problems in a worker (validate_out.py).
+    "validate": {
+        "text": Entry(_R + "validate_out", "ValidateText"),
+        "json": Entry(_R + "validate_out", "ValidateJson"),
+        "github": Entry(_R + "validate_out", "ValidateGithub"),
+        "junit": Entry(_R + "validate_out", "ValidateJunit"),
+    },
 }
 
 

@@ -1,47 +1,55 @@
-"""Rich tables for a terminal; imported only when a terminal will show them (Rich costs time)."""
+"""A report on a terminal: text_layout's lines, coloured by Rich; imported only for a terminal.
+
+The layout (widths, wrapping, stacking, escaping, guarding) is text_layout's, so a terminal and a
+pipe show the same table; Rich adds bold headings, a heavy rule and the band palette. Rich is
+given `Text` objects only, never a string it would parse as markup: a name `[link=…]L[/link]`
+or `Kota [/x]` is shown as written.
+"""
 
 from __future__ import annotations
 
 from typing import TextIO
 
-from rich import box
 from rich.console import Console
-from rich.table import Table as RichTable
+from rich.style import Style
 from rich.text import Text
 
-from spbe_cli.render.tables import Report, Table
+from spbe_cli.render.palette import PALETTE, band_colour
+from spbe_cli.render.tables import Report
+from spbe_cli.render.text_layout import Line, Look, report_lines
 
-_TONES = ["red", "yellow", "green", "cyan", "bright_blue", "magenta"]
+TERMINAL = Look(rule="━", continuous=True)
+_NOTICE = Style(color=PALETTE[1].ink)
 
 
-def _tone_style(rank: int | None, bands: int) -> str:
-    if rank is None:
+def _style(name: str | None, bands: int) -> Style | str:
+    if name is None:
         return ""
-    return _TONES[min(rank, len(_TONES) - 1)] if bands <= len(_TONES) else ""
+    if name.startswith("tone:"):
+        return Style(color=band_colour(int(name[5:]), bands).ink, bold=True)
+    styles: dict[str, Style | str] = {
+        "title": "bold",
+        "header": "bold",
+        "rule": "dim",
+        "notice": _NOTICE,
+    }
+    return styles.get(name, "")
 
 
-def _table(table: Table, bands: int) -> RichTable:
-    out = RichTable(
-        title=table.title, box=box.SIMPLE_HEAVY, title_justify="left", title_style="bold"
-    )
-    for header, align in zip(table.headers, table.align, strict=True):
-        out.add_column(header, justify=align, overflow="fold")
-    for row, tone in zip(table.rows, table.tones or [None] * len(table.rows), strict=True):
-        cells: list[str | Text] = list(row)
-        if table.tone_column is not None:
-            column = table.tone_column
-            cells[column] = Text(row[column], style=_tone_style(tone, bands))
-        out.add_row(*cells)
+def _text(line: Line, bands: int) -> Text:
+    out = Text(no_wrap=True, overflow="ignore")
+    for part, style in line:
+        out.append(part, _style(style, bands))
+    out.rstrip()
     return out
 
 
+def console_for(stream: TextIO) -> Console:
+    # soft_wrap: the lines already fit; one longer word is left for the terminal to fold.
+    return Console(file=stream, highlight=False, soft_wrap=True)
+
+
 def show(report: Report, stream: TextIO, bands: int = 5) -> None:
-    console = Console(file=stream, highlight=False, soft_wrap=False)
-    title, *rest = report.heading
-    console.print(Text(title, style="bold"))
-    for line in rest:
-        console.print(line)
-    for notice in report.notices:
-        console.print(Text(notice, style="yellow"))
-    for table in report.tables:
-        console.print(_table(table, bands))
+    console = console_for(stream)
+    for line in report_lines(report, console.width, TERMINAL):
+        console.print(_text(line, bands))

@@ -8,18 +8,26 @@ from spbe_cli.core.results import RubricView
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text
 from spbe_cli.model.rubric import Indicator, Rubric
+from spbe_cli.render import figures
 from spbe_cli.render.base import HumanRenderer, JsonRenderer
-from spbe_cli.render.tables import Report, Table, provisional_notice
+from spbe_cli.render.tables import Report, Table, provisional_notice, status_text
 
 
 def list_report(rubrics: list[Rubric], lang: Lang) -> Report:
+    """The bundled rubrics; an id is copied into `rubrik:`, so it is a figure: never split."""
     headers = [text(k, lang) for k in ("rubric", "regulation", "era", "status", "indicators.count")]
-    table = Table("", headers, ["left", "left", "left", "left", "right"])
+    table = Table(
+        "",
+        headers,
+        ["left", "left", "left", "left", "right"],
+        kinds=["figure", "text", "figure", "text", "figure"],
+    )
     for r in rubrics:
-        table.rows.append([r.id, r.regulation, r.era, r.status, str(len(r.indicators))])
+        row = [r.id, r.regulation, r.era, status_text(r, lang), str(len(r.indicators))]
+        table.rows.append(row)
         table.tones.append(None)
-    notices = [provisional_notice(r, lang) for r in rubrics if r.provisional]
-    return Report([text("rubric", lang)], notices, [table])
+    notices = [line for r in rubrics if r.provisional for line in provisional_notice(r, lang)]
+    return Report([text("rubric.list.title", lang)], notices, [table])
 
 
 def list_records(rubrics: list[Rubric]) -> list[dict[str, Any]]:
@@ -44,30 +52,31 @@ def list_records(rubrics: list[Rubric]) -> list[dict[str, Any]]:
 
 def tree_report(rubric: Rubric, lang: Lang) -> Report:
     headers = [text(k, lang) for k in ("indicator", "name", "aspect", "weight")]
-    table = Table(text("indicator", lang), headers, ["right", "left", "right", "right"])
+    table = Table(text("indicator", lang), headers, ["right", "left", "right", "right"], stack=(1,))
     for ind in rubric.indicators:
-        table.rows.append([str(ind.id), ind.name, ind.aspect_key, exact_text(ind.weight)])
+        row = [str(ind.id), ind.name, ind.aspect_key, figures.exact(ind.weight, lang)]
+        table.rows.append(row)
         table.tones.append(None)
-    bands = " · ".join(f"{b.name} ≥ {exact_text(b.low)}" for b in rubric.bands)
+    bands = " · ".join(f"{b.name} ≥ {figures.exact(b.low, lang)}" for b in rubric.bands)
     heading = [
-        f"{rubric.id}: {rubric.title}",
+        f"{text('rubric', lang)} {rubric.id}: {rubric.title}",
         f"{text('regulation', lang)}: {rubric.regulation}",
-        bands,
+        f"{text('predicate', lang)}: {bands}",
     ]
-    notices = [provisional_notice(rubric, lang)] if rubric.provisional else []
+    notices = provisional_notice(rubric, lang) if rubric.provisional else []
     return Report(heading, notices, [table])
 
 
 def indicator_report(rubric: Rubric, ind: Indicator, lang: Lang) -> Report:
     headers = [text("level", lang), text("level.name", lang), text("criteria", lang)]
-    table = Table(text("criteria", lang), headers, ["right", "left", "left"])
+    table = Table(text("criteria", lang), headers, ["right", "left", "left"], stack=(2,))
     for level in range(rubric.level_min, rubric.level_max + 1):
         table.rows.append([str(level), ind.level_name(level), ind.criteria.get(level, "")])
         table.tones.append(None)
     heading = [
         f"{text('indicator', lang)} {ind.id}: {ind.name}",
         f"{text('rubric', lang)}: {rubric.id} · {text('aspect', lang)} {ind.aspect_key} · "
-        f"{text('weight', lang)} {exact_text(ind.weight)}",
+        f"{text('weight', lang)} {figures.exact(ind.weight, lang)}",
     ]
     if ind.question:
         heading.append(f"{text('question', lang)}: {ind.question}")

@@ -43,10 +43,26 @@ class ScoreCsv(Renderer[ScoreResult]):
 
 class ScoreYaml(Renderer[ScoreResult]):
     def write(self, result: ScoreResult, stream: IO[Any]) -> None:
-        import yaml
+        stream.write(to_yaml(plain(_payload(result))))
 
-        data = plain(_payload(result))
-        stream.write(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+def to_yaml(data: Any) -> str:
+    """YAML that gives back every string as it was: PyYAML writes a NEL, a line or paragraph
+    separator or a control character raw in a plain or single-quoted scalar, where a reader folds
+    it into a space; such a string is double-quoted, where they are escaped (\\N, \\L, \\x1b)."""
+    import yaml
+
+    from spbe_cli.render.escape import UNSAFE
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = '"' if UNSAFE.search(value) or value != value.strip() else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False)
 
 
 class ScoreToml(Renderer[ScoreResult]):

@@ -1,6 +1,18 @@
 """What a human reads, as neutral tables: the text, Markdown and Rich renderers only lay them out.
 
-Building the rows once keeps the three human formats saying exactly the same thing.
+Building the rows once keeps the three human formats saying exactly the same thing. A table says
+what each column is, so a layout can fit it to any width without shredding it (issue 14):
+
+- a *figure* column (ids, numbers, ranks) is never wrapped;
+- a *text* column wraps only between words;
+- a *stacked* column (a long name) may leave the row and go on a line of its own under the
+  figures when the table does not fit the width;
+- a *droppable* column may be left out when nothing else fits;
+- a *narrow* table is the same facts laid out for a narrow screen (the trend: one row per file).
+
+Every cell is plain text as it came from the file: each layout escapes it for its own format
+(`render/escape.py`), so no builder here has to remember to. Every heading and notice line starts
+with spbe's own words, so no line of output begins with text from a file.
 """
 
 from __future__ import annotations
@@ -10,11 +22,16 @@ from typing import Literal
 
 from spbe_cli.core.scoring import GroupScore, Index, Scorecard
 from spbe_cli.messages import Lang, text
-from spbe_cli.model.exact import exact_text, round_half_up
+from spbe_cli.model.assessment import Assessment
 from spbe_cli.model.rubric import Rubric
+from spbe_cli.render import figures
 from spbe_cli.render.choices import Detail
 
 Align = Literal["left", "right"]
+Kind = Literal["figure", "text"]
+RIGHT: Align = "right"
+FIGURE: Kind = "figure"
+TEXT: Kind = "text"
 
 
 @dataclass
@@ -27,6 +44,22 @@ class Table:
     """Per row, the predicate band rank (0 = lowest) for colouring; None for other rows."""
     tone_column: int | None = None
     """The column that holds the predicate, which a terminal colours by its band."""
+    kinds: list[Kind] | None = None
+    """Per column; by default right-aligned columns are figures and left-aligned ones text."""
+    stack: tuple[int, ...] = ()
+    """Long text columns that may go under the figures, on a line of their own, when too wide."""
+    drop: tuple[int, ...] = ()
+    """Columns that may be left out, first ones first, when nothing else fits the width."""
+    narrow: Table | None = None
+    """The same facts for a narrow screen, used when it needs fewer lines than this table."""
+    clip: dict[int, int] = field(default_factory=dict)
+    """Columns cut to this many lines, ending in "…", when the table is fitted to a width: only
+    text whose whole is one command away (a criterion: `spbe rubric show ID`)."""
+
+    def kind(self, column: int) -> Kind:
+        if self.kinds is not None:
+            return self.kinds[column]
+        return "figure" if self.align[column] == "right" else "text"
 
 
 @dataclass
@@ -36,10 +69,11 @@ class Report:
     tables: list[Table]
 
 
-def index_text(index: Index) -> str:
+def index_text(index: Index, lang: Lang = "en") -> str:
+    """An index as shown (a draft's as its range); without `lang`, with a decimal point."""
     if index.settled:
-        return str(index.value)
-    return f"{index.value} … {index.high_value}"
+        return figures.decimal(index.value, lang)
+    return f"{figures.decimal(index.value, lang)} … {figures.decimal(index.high_value, lang)}"
 
 
 def predicate_text(index: Index) -> str:
@@ -48,14 +82,26 @@ def predicate_text(index: Index) -> str:
     return f"{index.predicate} … {index.high_predicate}"
 
 
+def subject(assessment: Assessment, lang: Lang) -> str:
+    """Whose result, which year, which stage: `Pemerintah Kota Contoh · 2022 · tahap mandiri`."""
+    parts = [assessment.agency.nama, str(assessment.tahun)]
+    if assessment.tahap:
+        parts.append(text("score.stage", lang, stage=assessment.tahap))
+    return " · ".join(parts)
+
+
+def status_text(rubric: Rubric, lang: Lang) -> str:
+    """A rubric's status in the reader's language (the file says `verified` or `provisional`)."""
+    key = "rubric.status.provisional" if rubric.provisional else "rubric.status.verified"
+    return text(key, lang)
+
+
 def scorecard_report(card: Scorecard, lang: Lang, detail: Detail) -> Report:
-    a = card.assessment
     rubric = card.rubric
-    agency = a.agency
     heading = [
-        text("score.title", lang, agency=agency.nama, year=a.tahun, stage=a.tahap),
+        text("score.title", lang, subject=subject(card.assessment, lang)),
         f"{text('rubric', lang)}: {rubric.id} ({rubric.regulation})",
-        f"{text('index', lang)}: {index_text(card.index)} · "
+        f"{text('index', lang)}: {index_text(card.index, lang)} · "
         f"{text('predicate', lang)}: {predicate_text(card.index)}",
     ]
     tables = []
@@ -68,15 +114,27 @@ def scorecard_report(card: Scorecard, lang: Lang, detail: Detail) -> Report:
     return Report(heading, notices(card, lang), tables)
 
 
-def provisional_notice(rubric: Rubric, lang: Lang) -> str:
-    """What a provisional rubric's every use says: its status and what was and was not checked."""
-    return text("provisional", lang, rubric=rubric.id, status=rubric.status, source=rubric.source)
+def provisional_notice(rubric: Rubric, lang: Lang) -> list[str]:
+    """What a provisional rubric's listing says: its status, and what was and was not checked.
+
+    The rubric's `source` is written in English, so it is shown to English readers only; an
+    Indonesian reader is told where to read it instead of meeting an English paragraph.
+    """
+    notice = text("provisional", lang, rubric=rubric.id)
+    if lang == "en":
+        return [f"{notice} {rubric.source}"]
+    return [notice, text("provisional.source", lang, rubric=rubric.id)]
+
+
+def provisional_short(rubric_id: str, lang: Lang) -> str:
+    """The one line under any result of a provisional rubric."""
+    return text("provisional.short", lang, rubric=rubric_id)
 
 
 def notices(card: Scorecard, lang: Lang) -> list[str]:
     out = []
     if card.rubric.provisional:
-        out.append(provisional_notice(card.rubric, lang))
+        out.append(provisional_short(card.rubric.id, lang))
     if card.missing:
         i = card.index
         out.append(
@@ -106,12 +164,13 @@ def _groups_table(card: Scorecard, groups: tuple[GroupScore, ...], kind: str, la
         align.append("right")
     headers += [text("weight", lang), text("index.short", lang), text("predicate", lang)]
     align += ["right", "right", "left"]
-    table = Table(f"{text(kind, lang)}", headers, align, tone_column=len(headers) - 1)
+    table = Table(text(kind, lang), headers, align, tone_column=len(headers) - 1)
+    table.drop = (2,) if with_domain else ()  # the aspects come in their domains' order anyway
     for g in groups:
         row = [str(g.id), g.name]
         if with_domain:
             row.append(g.domain_key or "")
-        row += [exact_text(g.weight), index_text(g.index), predicate_text(g.index)]
+        row += [figures.exact(g.weight, lang), index_text(g.index, lang), predicate_text(g.index)]
         table.rows.append(row)
         table.tones.append(_tone(card, g.index))
     return table
@@ -129,7 +188,8 @@ def _indicator_table(card: Scorecard, lang: Lang) -> Table:
         text("potential", lang),
     ]
     align: list[Align] = ["right", "left", "right", "right", "right", "left", "right", "right"]
-    table = Table(text("indicator", lang), headers, align)
+    table = Table(text("indicator", lang), headers, align, stack=(1,))
+    decimals = card.rubric.decimals
     for s in card.indicators:
         ind = s.indicator
         table.rows.append(
@@ -137,11 +197,11 @@ def _indicator_table(card: Scorecard, lang: Lang) -> Table:
                 str(ind.id),
                 ind.name,
                 ind.aspect_key,
-                exact_text(ind.weight),
+                figures.exact(ind.weight, lang),
                 "–" if s.level is None else str(s.level),
                 s.level_name,
-                str(round_half_up(s.contribution, 4)),
-                str(round_half_up(s.headroom, 4)),
+                figures.share(s.contribution, decimals, lang),
+                figures.share(s.headroom, decimals, lang),
             ]
         )
         table.tones.append(None)
@@ -149,25 +209,27 @@ def _indicator_table(card: Scorecard, lang: Lang) -> Table:
 
 
 def summary_report(cards: list[tuple[str, Scorecard]], lang: Lang) -> Report:
+    """One row per file, numbered: the number, not the file's path, starts each row."""
     same_rubric = len({c.rubric.id for _, c in cards}) == 1
     domains = cards[0][1].domains if cards and same_rubric else ()
-    headers = [
-        text(k, lang) for k in ("file", "agency", "year", "stage", "index.short", "predicate")
-    ]
-    headers += [f"D{d.id}" for d in domains]
-    align: list[Align] = ["left", "left", "right", "left", "right", "left"] + ["right"] * len(
-        domains
-    )
-    table = Table(text("summary.title", lang, count=len(cards)), headers, align, tone_column=5)
-    for path, card in cards:
-        row = [path, card.assessment.agency.nama, str(card.assessment.tahun), card.assessment.tahap]
-        row += [index_text(card.index), predicate_text(card.index)]
-        row += [index_text(d.index) for d in card.domains] if domains else []
+    keys = ("number", "file", "agency", "year", "stage", "index.short", "predicate")
+    headers = [text(k, lang) for k in keys] + [f"D{d.id}" for d in domains]
+    align: list[Align] = ["right", "left", "left", "right", "left", "right", "left"]
+    align += [RIGHT] * len(domains)
+    kinds: list[Kind] = ["figure", "text", "text", "figure", "text", "figure", "text"]
+    kinds += [FIGURE] * len(domains)
+    table = Table("", headers, align, tone_column=6, kinds=kinds, stack=(1, 2))
+    for n, (path, card) in enumerate(cards, start=1):
+        a = card.assessment
+        row = [str(n), path, a.agency.nama, str(a.tahun), a.tahap or "–"]
+        row += [index_text(card.index, lang), predicate_text(card.index)]
+        row += [index_text(d.index, lang) for d in card.domains] if domains else []
         table.rows.append(row)
         table.tones.append(_tone(card, card.index))
     legend = [f"D{d.id} = {d.name}" for d in domains]
     provisional = sorted({c.rubric.id for _, c in cards if c.rubric.provisional})
-    notes = [text("provisional.short", lang, rubric=r) for r in provisional]
-    table.title = ""
+    notes = [provisional_short(r, lang) for r in provisional]
+    if legend:
+        notes.append(f"{text('domain', lang)}: {' · '.join(legend)}")
     heading = [text("summary.title", lang, count=len(cards))]
-    return Report(heading, notes + ([" · ".join(legend)] if legend else []), [table])
+    return Report(heading, notes, [table])

@@ -110,8 +110,10 @@ def _header(rubric: Rubric, options: InitOptions) -> list[str]:
     title = text("init.title", lang, title=rubric.title, regulation=rubric.regulation, id=rubric.id)
     out = _comment(title)
     out += _comment(text("init.fill", lang, min=rubric.level_min, max=rubric.level_max))
-    if rubric.provisional:
-        out += _comment(text("init.provisional", lang, status=rubric.status, source=rubric.source))
+    if rubric.provisional:  # the rubric's source is English: quoted in English templates only
+        out += _comment(text("init.provisional", lang, rubric=rubric.id))
+        if lang == "en":
+            out += _comment(rubric.source)
     if options.schema is None:
         shown = options.rubric_ref if not options.bundled else rubric.id
         out += _comment(text("init.schema_howto", lang, rubric=shown, id=rubric.id))

@@ -1,0 +1,151 @@
+"""Every command on a real pseudo-terminal at 80, 100 and 200 columns (issue 14).
+
+Not `Console(width=80)`: the tty's own size is set in the child before spbe starts, as a terminal
+window would, with no COLUMNS in the environment. At every width each line fits, no word is
+broken (every word on screen is a word of the same output written to a pipe, unwrapped), and 80
+columns take at most about twice the lines of 200.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import struct
+import sys
+import termios
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, FIXTURES
+
+from spbe_cli.render.text_layout import cell_width
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)")
+DRAWN = set("-━·…▁▂▃▄▅▆▇█")
+"""Rules, the separator of stacked names, the mark of a cut criterion and the terminal's
+sparkline: drawn, not words."""
+
+EX = {year: str(EXAMPLES / f"kota-contoh-{year}.yaml") for year in ("2019", "2021", "2022", "2026")}
+DOKUMEN = str(EXAMPLES / "kota-contoh-2022-dokumen.yaml")
+COMMANDS = {
+    "score one file": ["score", EX["2022"]],
+    "score several": ["score", str(EXAMPLES)],
+    "rank": ["rank", str(FIXTURES / "rank" / "agencies")],
+    "diff two": ["diff", EX["2021"], EX["2022"]],
+    "diff trend": ["diff", EX["2019"], EX["2021"], EX["2022"], DOKUMEN, EX["2026"]],
+    "plan": ["plan", EX["2022"], "--target", "3.2"],
+    "rubric list": ["rubric", "list"],
+    "rubric show": ["rubric", "show"],
+    "rubric show 12": ["rubric", "show", "12"],
+    "validate": ["validate", str(FIXTURES / "bad"), str(FIXTURES / "validate")],
+}
+
+
+def _environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "NO_COLOR"}}
+    return {**env, "TERM": "xterm-256color", "SPBE_LANG": "id"}
+
+
+def on_terminal(args: list[str], columns: int) -> str:
+    """What `spbe ARGS` writes to a terminal window `columns` wide, escape codes removed."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the window's size first, then spbe
+        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+        os.execve(sys.executable, [sys.executable, "-m", "spbe_cli", *args], _environment())
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    raw = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return ANSI.sub("", raw)
+
+
+def in_a_pipe(args: list[str]) -> str:
+    import subprocess
+
+    env = {k: v for k, v in _environment().items() if k != "TERM"}
+    command = [sys.executable, "-m", "spbe_cli", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False).stdout
+
+
+def words(out: str, excerpts: bool = False) -> set[str]:
+    """The words on screen, without `validate`'s source excerpts (indented four), which only a
+    terminal shows."""
+    lines = [line for line in out.splitlines() if not (excerpts and line.startswith("    "))]
+    return {w for line in lines for w in line.split() if set(w) - DRAWN}
+
+
+@pytest.fixture(scope="module")
+def outputs() -> dict[tuple[str, int | None], str]:
+    made: dict[tuple[str, int | None], str] = {}
+    for name, args in COMMANDS.items():
+        made[name, None] = in_a_pipe(args)
+        for columns in (80, 100, 200):
+            made[name, columns] = on_terminal(args, columns)
+    return made
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [80, 100, 200])
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_line_fits_and_every_word_is_whole(
+    outputs: dict[tuple[str, int | None], str], name: str, columns: int
+) -> None:
+    shown = outputs[name, columns]
+    assert shown.strip(), name
+    widest = max(cell_width(line) for line in shown.splitlines())
+    assert widest <= columns, f"{name}: a line of {widest} columns"
+    broken = words(shown, name == "validate") - words(outputs[name, None])
+    assert not broken, f"{name} at {columns}: not words of the output: {sorted(broken)[:8]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_80_columns_take_at_most_about_twice_the_lines_of_200(
+    outputs: dict[tuple[str, int | None], str], name: str
+) -> None:
+    narrow = len(outputs[name, 80].splitlines())
+    wide = len(outputs[name, 200].splitlines())
+    assert narrow <= 2.2 * wide, (name, narrow, wide)
+
+
+@pytest.mark.slow
+def test_ids_are_never_split(outputs: dict[tuple[str, int | None], str]) -> None:
+    listing = outputs["rubric list", 80]
+    for rubric in ("permenpanrb-5-2018", "permenpanrb-59-2020", "pemdi-8-2026"):
+        assert re.search(rf"^{re.escape(rubric)}\s", listing, re.M), rubric
+
+
+@pytest.mark.slow
+def test_the_terminal_is_coloured_by_band(tmp_path: Path) -> None:
+    del tmp_path
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 100, 0, 0))
+        args = [sys.executable, "-m", "spbe_cli", "score", "--detail", "domains", EX["2022"]]
+        os.execve(sys.executable, args, _environment())
+    raw = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        raw += chunk
+    os.waitpid(pid, 0)
+    os.close(fd)
+    out = raw.decode()
+    # Baik in green (xterm 28 or #008700), Cukup in amber (130 or #af5f00), never plain yellow
+    assert re.search(r"\x1b\[[0-9;]*(38;5;28|38;2;0;135;0)m[^\x1b]*Baik", out)
+    assert re.search(r"\x1b\[[0-9;]*(38;5;130|38;2;175;95;0)m[^\x1b]*Cukup", out)
+    assert "\x1b[33m" not in out
