@@ -123,11 +123,23 @@ def test_indonesian_writes_a_decimal_comma() -> None:
 
 def test_exact_values_are_decimals_for_people() -> None:
     assert number(Fraction("2.5975"), "id") == "2,5975"  # ends: shown in full
-    assert number(Fraction(593, 300), "en") == "1.9766…"  # 1.97666…: cut, never 593/300
-    assert number(Fraction(-1723, 6000), "en") == "-0.2871…"
+    assert number(Fraction(593, 300), "en") == "1.976666…"  # cut, never 593/300
+    assert number(Fraction(-1723, 6000), "en") == "-0.287166…"
     # cut, not rounded: just under a threshold never looks equal to it
-    assert number(Fraction(26, 10) - Fraction(1, 3 * 10**7), "en") == "2.5999…"
+    assert number(Fraction(26, 10) - Fraction(1, 3 * 10**8), "en") == "2.599999…"
     assert number(Fraction(3), "id") == "3"
+
+
+@pytest.mark.parametrize(
+    "value", ["2.5975", "593/300", "-1723/6000", "19/11", "3", "0", "1/3", "123456.0000015"]
+)
+def test_messages_and_renderers_write_exact_values_alike(value: str) -> None:
+    """The catalogue cannot import render/numbers.py, so it keeps the same rule: held here."""
+    from spbe_cli.render.numbers import decimal_text
+
+    exact = Fraction(value)
+    assert number(exact, "en") == decimal_text(exact)
+    assert number(exact, "id") == decimal_text(exact).replace(".", ",")
 
 
 def test_messages_write_numbers_for_the_reader() -> None:
@@ -138,9 +150,11 @@ def test_messages_write_numbers_for_the_reader() -> None:
 
 
 def test_one_precision_per_kind_of_figure() -> None:
-    assert figures.shown(Fraction("0.039"), 2, "id") == "0,04"  # a contribution: the rubric's
+    assert figures.shown(Fraction("2.792"), 2, "id") == "2,79"  # an index: the rubric's decimals
+    assert figures.share(Fraction("0.039"), 2, "id") == "0,0390"  # a share of the index: two more
+    assert figures.signed_share(Fraction("-0.015"), 2, "en") == "-0.0150"
     assert figures.exact(Fraction("1.3"), "id") == "1,3"  # a weight: exact
-    assert figures.exact(Fraction(20, 6), "en") == "3.3333…"
+    assert figures.exact(Fraction(20, 6), "en") == "3.333333…"
 
 
 # ---- text_layout.py ----------------------------------------------------------------------------

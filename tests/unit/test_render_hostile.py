@@ -265,7 +265,7 @@ def assert_machine_formats(p: str) -> None:
     cells = csv_cells(render("score", single, "csv"))
     assert {p, f"{p}.yaml", f"{p} A"} <= cells
     diff = json.loads(render("diff", made["diff"], "json"))
-    assert diff["old"]["instansi"] == p and diff["domains"][0]["name"] == p
+    assert diff["old"]["instansi"]["nama"] == p and diff["domains"][0]["name"] == p
     assert {p, f"{p} 3"} <= csv_cells(render("diff", made["diff"], "csv"))
     assert {p, f"{p}.yaml"} <= csv_cells(render("trend", made["trend"], "csv"))
     ranked = json.loads(render("rank", made["rank"], "json"))
