@@ -92,7 +92,7 @@ def hostile_rubric(p: str) -> Rubric:
         w = Fraction(weight)
         return Indicator(key, ident, p, w, weight // 20, "1", scale, w / 100, p, {2: p, 3: p})
 
-    indicators = (indicator("1", 1, 40), indicator(p or "x", p or "x", 60))
+    indicators = (indicator("1", 1, 40), indicator("2", p, 60))  # key for files, id shown
     aspect = Aspect("1", 1, p, Fraction(100), "1", indicators)
     domain = Domain("1", 1, p, Fraction(100), (aspect,))
     bands = (  # the band counted as good is looked up by name, so it stays plain
