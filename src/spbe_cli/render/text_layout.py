@@ -112,14 +112,20 @@ def _minimum(table: Table, column: int) -> int:
 
 
 def _shrink(
-    columns: tuple[int, ...], natural: dict[int, int], minimum: dict[int, int], width: int
+    table: Table,
+    columns: tuple[int, ...],
+    natural: dict[int, int],
+    minimum: dict[int, int],
+    width: int,
 ) -> dict[int, int] | None:
-    """Widths for `columns` within `width`, narrowing the widest text column first; None when
-    even every column at its minimum is too wide."""
+    """Widths for `columns` within `width`, narrowing the widest text column first and a figure
+    column's header only when no text can give more; None when even every column at its minimum
+    is too wide."""
     widths = {c: natural[c] for c in columns}
     excess = sum(widths.values()) + GAP * (len(columns) - 1) - width
     while excess > 0:
-        movable = [c for c in columns if widths[c] > minimum[c]]
+        movable = [c for c in columns if widths[c] > minimum[c] and table.kind(c) == "text"]
+        movable = movable or [c for c in columns if widths[c] > minimum[c]]
         if not movable:
             return None
         widest = max(movable, key=lambda c: widths[c])
@@ -136,13 +142,13 @@ def _candidates(
     for count in range(len(table.drop) + 1):
         shown = tuple(c for c in everything if c not in table.drop[:count])
         found = []
-        widths = _shrink(shown, natural, minimum, width)
+        widths = _shrink(table, shown, natural, minimum, width)
         if widths is not None:
             found.append(Fit(table, shown, widths, width))
         stacked = tuple(c for c in table.stack if c in shown)
         if stacked:
             rest = tuple(c for c in shown if c not in stacked)
-            widths = _shrink(rest, natural, minimum, width)
+            widths = _shrink(table, rest, natural, minimum, width)
             if widths is not None:
                 indent = widths[rest[0]] + GAP
                 if width - indent < MIN_STACK_WIDTH:
