@@ -18,8 +18,8 @@ from typing import Any, Literal
 
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.assessment import Agency, Assessment
-from spbe_cli.model.exact import exact_text
 from spbe_cli.model.rubric import Aspect, Indicator, Rubric, era_years
+from spbe_cli.render.figures import exact as human_exact
 
 TemplateFormat = Literal["yaml", "toml"]
 WIDTH = 96
@@ -131,11 +131,10 @@ def _group_comments(rubric: Rubric, aspect: Aspect, lang: Lang, indent: str) -> 
     if aspect.domain_key is not None and _first_of_domain(rubric, aspect):
         domain = next(d for d in rubric.domains if d.key == aspect.domain_key)
         label = f"{text('domain', lang)} {domain.id} · {domain.name}"
-        label += f" ({weight} {exact_text(domain.weight)})"
+        label += f" ({weight} {human_exact(domain.weight, lang)})"
         out += ["", f"{indent}# {'=' * 8} {label} {'=' * 8}"]
-    label = (
-        f"{text('aspect', lang)} {aspect.id} · {aspect.name} ({weight} {exact_text(aspect.weight)})"
-    )
+    shown = human_exact(aspect.weight, lang)
+    label = f"{text('aspect', lang)} {aspect.id} · {aspect.name} ({weight} {shown})"
     out += ["", f"{indent}# {'-' * 4} {label} {'-' * 4}"]
     return out
 
@@ -152,7 +151,8 @@ def _indicator_comments(
     weight = text("weight", lang).lower()
     out = [""]
     out += _comment(
-        f"{text('indicator', lang)} {ind.id} · {ind.name} ({weight} {exact_text(ind.weight)})",
+        f"{text('indicator', lang)} {ind.id} · {ind.name} "
+        f"({weight} {human_exact(ind.weight, lang)})",
         indent,
     )
     if ind.question:
