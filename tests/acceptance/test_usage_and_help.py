@@ -62,7 +62,7 @@ def test_the_language_variable_is_read_in_any_case() -> None:
     for value in ("EN", "En", "en"):
         result = run("rubric", "list", env={"SPBE_LANG": value})
         assert result.exit_code == 0, result.output
-        assert result.stdout.startswith("Rubric")
+        assert result.stdout.startswith("Bundled rubrics")
     assert run("score", K2022, "-f", "JSON").exit_code == 0
 
 

@@ -32,11 +32,11 @@ def test_a_short_form_file_gives_two_lines_not_ninety_four(tmp_path: Path) -> No
     lines = validate(file).stdout.splitlines()
     assert lines == [
         f"{file}:5:6: warning[SPBE351]: indicators 1–47 (47 indicators) claim level 3 without "
-        "an explanation; add `penjelasan` (assessors ask for one above level 1); "
+        "an explanation; add `penjelasan`: assessors ask for one for any level above 1; "
         "--all-warnings lists each indicator",
         f"{file}:5:6: warning[SPBE352]: indicators 1–47 (47 indicators) claim level 3 without "
-        "evidence; add `bukti_dukung` (expected from level 3 on); --all-warnings lists each "
-        "indicator",
+        "evidence; consider adding `bukti_dukung`, which assessors usually ask for from level 3 "
+        "on; --all-warnings lists each indicator",
         "1 files, 1 valid, 0 with errors, 2 warnings",
     ]
 

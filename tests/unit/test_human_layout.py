@@ -123,10 +123,11 @@ def test_indonesian_writes_a_decimal_comma() -> None:
 
 def test_exact_values_are_decimals_for_people() -> None:
     assert number(Fraction("2.5975"), "id") == "2,5975"  # ends: shown in full
-    assert number(Fraction(593, 300), "en") == "1.976666…"  # cut, never 593/300
-    assert number(Fraction(-1723, 6000), "en") == "-0.287166…"
+    assert number(Fraction("1.234567"), "en") == "1.234567"  # six places: still in full
+    assert number(Fraction(593, 300), "en") == "1.9766…"  # cut, never 593/300
+    assert number(Fraction(-1723, 6000), "en") == "-0.2871…"
     # cut, not rounded: just under a threshold never looks equal to it
-    assert number(Fraction(26, 10) - Fraction(1, 3 * 10**8), "en") == "2.599999…"
+    assert number(Fraction(26, 10) - Fraction(1, 3 * 10**7), "en") == "2.5999…"
     assert number(Fraction(3), "id") == "3"
 
 
@@ -134,12 +135,13 @@ def test_exact_values_are_decimals_for_people() -> None:
     "value", ["2.5975", "593/300", "-1723/6000", "19/11", "3", "0", "1/3", "123456.0000015"]
 )
 def test_messages_and_renderers_write_exact_values_alike(value: str) -> None:
-    """The catalogue cannot import render/numbers.py, so it keeps the same rule: held here."""
-    from spbe_cli.render.numbers import decimal_text
+    """The catalogue's rule (which cannot import the renderers) is the HTML report's: held here,
+    so an exact value reads the same in the terminal, a message and the report."""
+    from spbe_cli.render.report_figures import Figures
 
     exact = Fraction(value)
-    assert number(exact, "en") == decimal_text(exact)
-    assert number(exact, "id") == decimal_text(exact).replace(".", ",")
+    for lang in ("id", "en"):
+        assert number(exact, lang) == Figures(lang).exact(exact) == figures.exact(exact, lang)
 
 
 def test_messages_write_numbers_for_the_reader() -> None:
@@ -151,10 +153,17 @@ def test_messages_write_numbers_for_the_reader() -> None:
 
 def test_one_precision_per_kind_of_figure() -> None:
     assert figures.shown(Fraction("2.792"), 2, "id") == "2,79"  # an index: the rubric's decimals
-    assert figures.share(Fraction("0.039"), 2, "id") == "0,0390"  # a share of the index: two more
-    assert figures.signed_share(Fraction("-0.015"), 2, "en") == "-0.0150"
+    assert figures.share(Fraction("0.039"), 2, "id") == "0,04"  # a share of the index: the same
+    assert figures.signed_share(Fraction("-0.015"), 2, "en") == "-0.02"
     assert figures.exact(Fraction("1.3"), "id") == "1,3"  # a weight: exact
-    assert figures.exact(Fraction(20, 6), "en") == "3.333333…"
+    assert figures.exact(Fraction(20, 6), "en") == "3.3333…"
+
+
+def test_the_report_writes_shares_as_the_terminal_does() -> None:
+    from spbe_cli.render.report_figures import Figures
+
+    for value in (Fraction("0.039"), Fraction("0.0275"), Fraction("-0.015")):
+        assert Figures("id").share(value, 2) == figures.share(value, 2, "id")
 
 
 # ---- text_layout.py ----------------------------------------------------------------------------

@@ -387,11 +387,13 @@ def html_tags(page: str) -> list[str]:
 
 
 def report_page(p: str) -> str:
+    from datetime import date
+
     from spbe_cli.core.report_model import build_report
     from spbe_cli.render.html_report import render_html
 
     made = results(p)
-    return render_html(build_report([made["score"].cards[0][1]]), "id")
+    return render_html(build_report([made["score"].cards[0][1]], date(2026, 1, 2)), "id")
 
 
 def test_the_html_report_keeps_its_structure(payload: str) -> None:

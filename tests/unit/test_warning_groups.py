@@ -45,12 +45,13 @@ def test_one_problem_per_code_at_the_first_ones_place() -> None:
     assert folded[1] is problems[1]
     message = text(folded[0].code, "en", **folded[0].params)
     assert message == (
-        "indicators 1–3 (3 indicators) claim level 2–4 without an explanation; add `penjelasan` "
-        "(assessors ask for one above level 1); --all-warnings lists each indicator"
+        "indicators 1–3 (3 indicators) claim level 2–4 without an explanation; add `penjelasan`: "
+        "assessors ask for one for any level above 1; --all-warnings lists each indicator"
     )
     alone = text(folded[1].code, "en", **folded[1].params)
     assert alone == (
-        "indicator 2 claims level 3 without evidence; add `bukti_dukung` (expected from level 3 on)"
+        "indicator 2 claims level 3 without evidence; consider adding `bukti_dukung`, which "
+        "assessors usually ask for from level 3 on"
     )
 
 

@@ -62,7 +62,7 @@ def paths_argument(help_text: str) -> Any:
     return Annotated[list[Path], typer.Argument(help=help_text, metavar="PATH...")]
 
 
-def format_option(command: str, help: str = "Output format.") -> Any:  # noqa: A002
+def format_option(command: str, help: str = "Output format.") -> Any:
     """`--format` with the choices of `command`'s renderer registry (the first is the default)."""
     choices = Literal[tuple(formats(command))]  # type: ignore[valid-type]
     return Annotated[choices, typer.Option("--format", "-f", case_sensitive=False, help=help)]

@@ -119,9 +119,10 @@ def _nested(value: dict[str, object], lang: Lang) -> str:
 
 EXACT_PLACES = 6
 """An exact value that ends within this many decimals is shown in full (2.5975); a longer one is
-cut, never rounded, to as many places and marked with "…" (593/300 is 1.976666…), so a value just
-under a threshold never looks equal to it. The rule of render/numbers.py's `decimal_text` (a test
-holds the two together): the catalogue cannot import the renderers, which sit above it."""
+cut, never rounded, to CUT_PLACES and marked with "…" (593/300 is 1.9766…), so a value just under
+a threshold never looks equal to it. The HTML report's rule too (render/report_figures.py; a test
+holds them together): the catalogue cannot import the renderers, which sit above it."""
+CUT_PLACES = 4
 
 
 def number(value: Decimal | Fraction | int, lang: Lang) -> str:
@@ -138,6 +139,6 @@ def _fraction_text(value: Fraction) -> str:
         scaled = value * 10**places
         if scaled.denominator == 1:
             return str(Decimal(scaled.numerator).scaleb(-places))
-    scaled = abs(value) * 10**EXACT_PLACES
-    digits = Decimal(scaled.numerator // scaled.denominator).scaleb(-EXACT_PLACES)
+    scaled = abs(value) * 10**CUT_PLACES
+    digits = Decimal(scaled.numerator // scaled.denominator).scaleb(-CUT_PLACES)
     return f"{'-' if value < 0 else ''}{digits}…"

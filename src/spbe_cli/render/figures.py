@@ -5,10 +5,10 @@ one contribution reads the same everywhere (issue 14 found 0.0390, 0.039 and 0.0
 
 - an index, a domain or aspect index, a mean or a bound: the rubric's decimals, halves up (2.79);
 - a share of the index (a contribution, a headroom, the effect of a change, the gain of a plan's
-  step): the rubric's decimals plus two (0.0390, 0.0275), exact for every 59/2020 indicator, so a
-  column adds up and reads with one precision; `spbe plan` chose it for gains first;
+  step): the rubric's decimals too (0.04), the precision the HTML report (report_figures.py) and
+  the workbook's number format use;
 - a weight, a cost, an exact value: in full when it ends within six places (1.3, 2.5975), else
-  cut, never rounded, to six and marked (3.333333…), as render/numbers.py's `decimal_text`;
+  cut, never rounded, to four and marked (3.3333…), as the report writes them;
 - a share of agencies: percent with two decimals.
 
 Indonesian writes a decimal comma (2,79), as the ministry's reports do; English a point. Exact
@@ -25,8 +25,6 @@ from spbe_cli.messages import Lang, number
 from spbe_cli.model.exact import round_half_up
 
 PERCENT_DECIMALS = 2
-SHARE_EXTRA = 2
-"""Places a share of the index has beyond the rubric's own decimals."""
 
 
 def shown(value: Fraction, decimals: int, lang: Lang) -> str:
@@ -49,13 +47,13 @@ def signed_shown(value: Fraction, decimals: int, lang: Lang) -> str:
 
 
 def share(value: Fraction, decimals: int, lang: Lang) -> str:
-    """A share of the index (contribution, headroom, gain): `decimals` + SHARE_EXTRA places."""
-    return shown(value, decimals + SHARE_EXTRA, lang)
+    """A share of the index (contribution, headroom, gain), with the index's own places."""
+    return shown(value, decimals, lang)
 
 
 def signed_share(value: Fraction, decimals: int, lang: Lang) -> str:
-    """The effect of a change on the index: `+0,0600`, `-0,0150`."""
-    return signed_shown(value, decimals + SHARE_EXTRA, lang)
+    """The effect of a change on the index: `+0,06`, `-0,02`."""
+    return signed_shown(value, decimals, lang)
 
 
 def exact(value: Fraction, lang: Lang) -> str:

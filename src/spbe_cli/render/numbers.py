@@ -4,28 +4,24 @@ The JSON and CSV keep every exact value as text that fractions.Fraction parses b
 a table, a notice or a Markdown report shows a decimal instead. A value that has no terminating
 decimal (5/2018's weights of 20/6, a domain divided by 16.5) shows its first digits and an
 ellipsis, so the digits shown are exactly the value's own and the "…" says it goes on.
+
+The rule itself is the catalogue's (`messages.number`, which the messages' own numbers need and
+which cannot import the renderers): one rule for every human output, with the HTML report's
+(render/report_figures.py). render/figures.py adds the reader's decimal comma.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from fractions import Fraction
 
-from spbe_cli.model.exact import exact_text, round_half_up
-
-PLACES = 6
-"""Digits after the point of an exact value shown to people (59/2020's indices need at most 4)."""
+from spbe_cli.messages import number
+from spbe_cli.model.exact import round_half_up
 
 
-def decimal_text(value: Fraction, places: int = PLACES) -> str:
-    """`value` as a decimal: all of it when it terminates within `places` digits, else its first
-    `places` digits followed by "…" (truncated, never rounded: every digit shown is exact)."""
-    written = exact_text(value)
-    if "/" not in written and len(written.partition(".")[2]) <= places:
-        return written
-    magnitude = abs(value) * 10**places
-    digits = Decimal(magnitude.numerator // magnitude.denominator).scaleb(-places)
-    return f"{'-' if value < 0 else ''}{digits}…"
+def decimal_text(value: Fraction) -> str:
+    """`value` as a decimal with a point: all of it when it terminates within six digits, else
+    its first four digits followed by "…" (truncated, never rounded: every digit shown is exact)."""
+    return number(value, "en")
 
 
 def fixed(value: Fraction, places: int) -> str:

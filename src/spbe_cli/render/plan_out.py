@@ -1,9 +1,9 @@
 """`spbe plan` output: the roadmap as a table, Markdown, JSON or CSV, from a Plan (no computing).
 
 People read decimals, never fractions: a gain is a share of the index, shown with one precision
-down its column and in every output (render/figures.py: the rubric's decimals plus two, enough for
-every 59/2020 step: 0,0275), an exact value as its decimal, both with a comma in Indonesian. The
-JSON and CSV keep the exact values as text that Fraction parses back.
+down its column and in every output (render/figures.py: the rubric's decimals, as the report and
+the workbook show contributions), an exact value as its decimal, both with a comma in Indonesian.
+The JSON and CSV keep the exact values as text that Fraction parses back.
 """
 
 from __future__ import annotations
