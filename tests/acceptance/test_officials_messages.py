@@ -114,6 +114,7 @@ def test_score_shows_the_source_line_and_caret_on_a_terminal(
     plain = run("score", file)
     assert "^" not in plain.stderr  # piped: one line per problem, as before
     monkeypatch.setattr(spbe_cli.exits, "_on_terminal", lambda stream: True)
+    monkeypatch.setenv("COLUMNS", "300")  # wide enough for one line (a terminal wraps at words)
     shown = run("score", file, "--lang", "en").stderr.splitlines()
     assert shown[0].startswith(f"{file}:11:6: error[SPBE103]")
     assert shown[1:3] == ["      7: yes", "         ^"]

@@ -30,14 +30,19 @@ def problem_lines(
 ) -> str:
     """The lines, each followed by its source line and a caret when `sources` (the text of some
     lines by file and 1-based number, read by the caller on a terminal) has it: as `validate`
-    shows them, so every command points at the place the same way."""
+    shows them, so every command points at the place the same way; on that terminal each line
+    is wrapped between words to its width, as `validate`'s are."""
     if not sources:
         return "".join(problem_line(i, lang) + "\n" for i in items)
+    import shutil
+
+    from spbe_cli.render.text_layout import hanging
     from spbe_cli.render.validate_out import _excerpt
 
+    width = shutil.get_terminal_size().columns
     out = []
     for item in items:
-        out.append(problem_line(item, lang) + "\n")
+        out.extend(guard_line(part) + "\n" for part in hanging(problem_line(item, lang), width))
         line = sources.get(item.file, {}).get(item.line)
         if line is not None and item.place is None:  # a workbook's cell has no text line
             out.append(_excerpt(line, item.column))
