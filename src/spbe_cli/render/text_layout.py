@@ -118,14 +118,22 @@ def _shrink(
     minimum: dict[int, int],
     width: int,
 ) -> dict[int, int] | None:
-    """Widths for `columns` within `width`, narrowing the widest text column first and a figure
-    column's header only when no text can give more; None when even every column at its minimum
-    is too wide."""
+    """Widths for `columns` within `width`; None when even every column at its minimum is too
+    wide. The cheapest first: a figure column whose header is wider than its figures wraps the
+    header (one more header line, however many rows), snapping to the wrapped header's width;
+    then the widest text column gives a column at a time (its rows may take more lines)."""
     widths = {c: natural[c] for c in columns}
     excess = sum(widths.values()) + GAP * (len(columns) - 1) - width
+    headers = [c for c in columns if table.kind(c) == "figure" and widths[c] > minimum[c]]
+    for c in sorted(headers, key=lambda c: -widths[c]):
+        if excess <= 0:
+            break
+        lines = wrap(table.headers[c], widths[c] - 1)
+        snapped = max(minimum[c], *(cell_width(line) for line in lines))
+        excess -= widths[c] - snapped
+        widths[c] = snapped
     while excess > 0:
-        movable = [c for c in columns if widths[c] > minimum[c] and table.kind(c) == "text"]
-        movable = movable or [c for c in columns if widths[c] > minimum[c]]
+        movable = [c for c in columns if widths[c] > minimum[c]]
         if not movable:
             return None
         widest = max(movable, key=lambda c: widths[c])
