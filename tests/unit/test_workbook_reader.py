@@ -222,11 +222,12 @@ def test_reading_a_workbook_does_not_import_openpyxl_for_yaml() -> None:
     assert found.stdout.strip() == "False", found.stderr
 
 
-def test_a_cell_gets_no_excerpt_under_its_problem() -> None:
+def test_a_cell_gets_no_excerpt_under_its_problem(monkeypatch: pytest.MonkeyPatch) -> None:
     """On a terminal the text line under a problem is shown; a workbook has none to show."""
     from spbe_cli.model.problems import Located
     from spbe_cli.render.problems_out import problem_lines
 
+    monkeypatch.setenv("COLUMNS", "300")  # one line per problem (a terminal wraps at words)
     located = Located(Problem(Code.SPBE104, (), {"ids": "1"}), "k.xlsx", 9, 5, "Indikator!E9")
     shown = problem_lines([located], "en", {"k.xlsx": {9: "PK\x03\x04 zip bytes"}})
     assert shown.startswith("k.xlsx:Indikator!E9: error[SPBE104]: ")
