@@ -109,7 +109,7 @@ def test_detail_levels() -> None:
 
 def test_english_headings() -> None:
     out = score(Y2022, "--lang", "en").stdout
-    assert "SPBE index: 2.79 · Predicate: Baik" in out
+    assert "SPBE Index: 2.79 · Predicate: Baik" in out
     assert "Contribution" in out
 
 

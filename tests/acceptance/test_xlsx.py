@@ -63,7 +63,7 @@ def test_diff_workbook(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Index and domains", "Indicators", "spbe"]
     groups = book["Index and domains"]
-    assert groups["A2"].value == "SPBE index"
+    assert groups["A2"].value == "SPBE Index"  # the rubric's index_name
     assert (groups["D2"].value, groups["E2"].value, groups["F2"].value) == (1.69, 2.79, "=E2-D2")
     assert groups["H2"].fill.start_color.rgb != groups["I2"].fill.start_color.rgb
     assert "Pemerintah Kota Contoh" in groups.oddHeader.center.text

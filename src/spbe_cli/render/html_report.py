@@ -24,13 +24,9 @@ from spbe_cli.core.scoring import Scorecard
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render import report_charts as charts
+from spbe_cli.render.names import index_name
 from spbe_cli.render.palette import PALETTE, band_slot
 from spbe_cli.render.report_figures import Figures
-
-
-def index_name(rubric: Rubric, lang: Lang) -> str:
-    """What the rubric's regulation calls its result; "Indeks SPBE" when the rubric says not."""
-    return rubric.index_name.get(lang) or text("index", lang)
 
 
 def report_title(rubric: Rubric, lang: Lang) -> str:

@@ -23,6 +23,7 @@ from spbe_cli.render import figures
 from spbe_cli.render.base import HumanRenderer, Renderer
 from spbe_cli.render.csv_out import csv_writer
 from spbe_cli.render.escape import csv_cell
+from spbe_cli.render.names import index_name
 from spbe_cli.render.records import encode_at, value_record
 from spbe_cli.render.tables import FIGURE, RIGHT, Align, Kind, Report, Table
 
@@ -222,7 +223,7 @@ def _summary_tables(ranking: Ranking, lang: Lang) -> list[Table]:
         ["left", "right", "right", "right"],
     )
     names = _domain_names(ranking.rubric)
-    measures = [(text("index", lang), summary.index)] if summary.index else []
+    measures = [(index_name(ranking.rubric, lang), summary.index)] if summary.index else []
     measures += [(f"D{names[key].id} {names[key].name}", stat) for key, stat in summary.domains]
     for label, stat in measures:
         values = (stat.mean, stat.maximum, stat.minimum)

@@ -26,6 +26,7 @@ from spbe_cli.model.assessment import Assessment
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render import figures
 from spbe_cli.render.choices import Detail
+from spbe_cli.render.names import index_name
 
 Align = Literal["left", "right"]
 Kind = Literal["figure", "text"]
@@ -101,7 +102,7 @@ def scorecard_report(card: Scorecard, lang: Lang, detail: Detail) -> Report:
     heading = [
         text("score.title", lang, subject=subject(card.assessment, lang)),
         f"{text('rubric', lang)}: {rubric.id} ({rubric.regulation})",
-        f"{text('index', lang)}: {index_text(card.index, lang)} · "
+        f"{index_name(rubric, lang)}: {index_text(card.index, lang)} · "
         f"{text('predicate', lang)}: {predicate_text(card.index)}",
     ]
     tables = []

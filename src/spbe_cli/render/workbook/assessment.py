@@ -36,6 +36,7 @@ from spbe_cli.model.workbook_format import (
     MARKER_FIRST_ROW,
     MARKER_SHEET,
 )
+from spbe_cli.render.names import index_name
 from spbe_cli.render.workbook.cells import Widths, fitted, print_setup, put, put_text, style_heading
 from spbe_cli.render.workbook.indicators import criteria_sheet, indicator_sheet
 from spbe_cli.render.workbook.scales import ScaleBlock, scale_rows
@@ -75,7 +76,7 @@ def assessment_workbook(card: Scorecard, lang: Lang) -> bytes:
     _marker(book.create_sheet(MARKER_SHEET), card.rubric, names, lang)
     agency = card.assessment.agency.nama
     book.properties.title = fitted(
-        f"{text('index', lang)} · {agency} · {card.assessment.tahun}", 250
+        f"{index_name(card.rubric, lang)} · {agency} · {card.assessment.tahun}", 250
     )
     book.properties.creator = f"spbe-cli {__version__}"
     book.active = 0

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spbe_cli.core.rank import Ranked, Ranking
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
+from spbe_cli.render.names import index_name
 from spbe_cli.render.workbook.tables import TableSheet, book, finish_book
 
 
@@ -14,7 +15,8 @@ def ranking_workbook(ranking: Ranking, shown: Sequence[Ranked], lang: Lang) -> b
     made = book()
     domains = ranking.rubric.domains if ranking.rubric else ()
     headings = [text(h, lang) for h in ("rank", "xlsx.tied", "agency", "kind", "province", "file")]
-    headings += [text("index", lang), text("xlsx.exact", lang), text("predicate", lang)]
+    headings += [index_name(ranking.rubric, lang), text("xlsx.exact", lang)]
+    headings += [text("predicate", lang)]
     headings += [f"{text('domain', lang)} {d.id}" for d in domains]
     table = TableSheet(made, text("xlsx.sheet.ranking", lang), headings)
     tied = text("workbook.yes", lang)
@@ -39,7 +41,7 @@ def _summary_sheet(made: object, ranking: Ranking, lang: Lang) -> None:
         row = sheet.add([name, count])
         if ranking.rubric is not None:
             sheet.fill(row, 1, ranking.rubric, name)
-    stats = [(text("index", lang), summary.index)] if summary.index else []
+    stats = [(index_name(ranking.rubric, lang), summary.index)] if summary.index else []
     names = {d.key: d for d in ranking.rubric.domains} if ranking.rubric else {}
     stats += [(f"{text('domain', lang)} {names[k].id}", s) for k, s in summary.domains]
     for label, stat in stats:

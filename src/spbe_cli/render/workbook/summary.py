@@ -15,6 +15,7 @@ from spbe_cli.core.scoring import Scorecard
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.model.workbook_format import COLUMNS, HEADER_COLUMN, HEADER_ROWS, column_letter
+from spbe_cli.render.names import index_name
 from spbe_cli.render.workbook.cells import (
     INPUT_FILL,
     Formula,
@@ -164,7 +165,7 @@ def _group_table(
     style_heading(ws[TABLE_HEADING_ROW][: len(SUMMARY_COLUMNS) - 1])
     entries = [
         GroupRow(
-            text("index", lang),
+            index_name(rubric, lang),
             rubric.title,
             rubric.total_weight,
             sorted(rows.values()),
