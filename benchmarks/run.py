@@ -207,6 +207,9 @@ def main() -> None:
         k1 = make_tree(base, 1000)
         k10 = None if args.quick else make_tree(base, 10_000)
         figs = figures_for(one, k1, k10)
+        from hostile import pairs  # issue 13: each hostile input file, target < 1 s and 100 MB
+
+        figs += [Figure(f"hostile: {n}", argv, ok_codes=(0, 1, 2)) for n, argv in pairs(base / "h")]
         small = [f for f in figs if "10,000" not in f.name]
         results = measure(small, repeat)
         if k10 is not None:

@@ -77,25 +77,28 @@ def test_to_standard_output_and_a_draft(tmp_path: Path) -> None:
 def test_a_text_a_workbook_cannot_hold_is_refused_at_its_place(tmp_path: Path) -> None:
     source = tmp_path / "kota.yaml"
     text = EXAMPLE.read_text(encoding="utf-8")
+    # A blank evidence item and a carriage return in an explanation: valid in a file (a line
+    # break or a control character would be refused earlier, by validation: SPBE112).
     text = text.replace(
         "bukti_dukung: [perwal-5-2025-pemerintahan-digital.pdf",
-        'bukti_dukung: ["satu\\ndua"',
+        'bukti_dukung: ["   "',
         1,
     )
-    source.write_text(text.replace('penjelasan: "Diskominfo', 'penjelasan: "\\u0007Diskominfo', 1))
+    source.write_text(text.replace('penjelasan: "Diskominfo', 'penjelasan: "\\rDiskominfo', 1))
     out = tmp_path / "kota.xlsx"
     result = run("convert", str(source), "-o", str(out), "--lang", "en")
     assert result.exit_code == 2 and not out.exists()
     lines = [line for line in result.stderr.splitlines() if "SPBE140" in line]
     assert len(lines) == 2, result.stderr
     assert lines[0].startswith(f"{source}:16:") and "an evidence item that holds a line" in lines[0]
-    assert lines[1].startswith(f"{source}:19:") and "control character" in lines[1]
+    assert lines[1].startswith(f"{source}:19:") and "carriage return" in lines[1]
     as_json = tmp_path / "kota.json"
     assert run("convert", str(source), "-o", str(as_json)).exit_code == 0  # JSON holds both
 
 
 def test_a_rubric_path_is_rewritten_for_the_new_folder(tmp_path: Path) -> None:
     (tmp_path / "rubrik").mkdir()
+    (tmp_path / ".git").mkdir()  # a repository: `rubrik: ../rubrik/...` stays inside (issue 13)
     shutil.copy(FIXTURES / "facts" / "per-ten.yaml", tmp_path / "rubrik" / "per-ten.yaml")
     source = tmp_path / "opd.yaml"
     source.write_text(

@@ -43,6 +43,13 @@ junk = st.recursive(
 )
 
 
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+explanations = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters=BIDI), max_size=20
+)
+"""Text a valid file may hold: control and bidi characters are SPBE112 (issue 13)."""
+
+
 @st.composite
 def valid_documents(draw: st.DrawFn) -> dict[str, Any]:
     levels = st.integers(min_value=RUBRIC.level_min, max_value=RUBRIC.level_max)
@@ -51,7 +58,7 @@ def valid_documents(draw: st.DrawFn) -> dict[str, Any]:
         level = draw(levels)
         long_form = draw(st.booleans())
         indicators[int(key)] = (
-            {"level": level, "penjelasan": draw(st.text(max_size=20))} if long_form else level
+            {"level": level, "penjelasan": draw(explanations)} if long_form else level
         )
     return {
         "rubrik": RUBRIC.id,

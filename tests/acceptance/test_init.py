@@ -199,6 +199,7 @@ def test_custom_rubric_path_is_written_relative_to_the_new_file(
 ):
     (tmp_path / "rubrik").mkdir()
     (tmp_path / "opd").mkdir()
+    (tmp_path / ".git").mkdir()  # a repository: `rubrik: ../` may lead anywhere inside it
     shutil.copy(FIXTURES / "rubrics" / "tiny.yaml", tmp_path / "rubrik" / "tiny.yaml")
     monkeypatch.chdir(tmp_path)
     path = init_file(Path("opd") / "dinas.yaml", "--rubric", "rubrik/tiny.yaml", "--tahun", "2030")

@@ -34,6 +34,9 @@ CASES = [
     ("SPBE218", 12),  # stages: []
     ("SPBE219", 14),  # a blank agency kind
     ("SPBE220", 15),  # a stage listed twice
+    ("SPBE221", 8),  # levels up to 10^30: refused before any range is built
+    ("SPBE222", 21),  # an id in Arabic-Indic digits
+    ("SPBE223", 18),  # an escape sequence in a name
 ]
 NEW_CODES = [code for code, _ in CASES]
 

@@ -161,6 +161,7 @@ def test_rank_with_renamed_bands_needs_no_good_from() -> None:
 def test_rank_reads_the_good_band_from_the_rubric(tmp_path: Path) -> None:
     folder = tmp_path / "renamed"
     shutil.copytree(RENAMED, folder)
+    (tmp_path / ".git").mkdir()  # a repository: `rubrik: ../renamed-bands.yaml` stays inside
     text = (FACTS / "renamed-bands.yaml").read_text()
     (tmp_path / "renamed-bands.yaml").write_text(text + "good_from: Tinggi\n")
     summary = json.loads(run("rank", str(folder), "-f", "json").stdout)["summary"]

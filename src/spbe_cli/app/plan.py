@@ -23,6 +23,8 @@ class PlanRequest:
     rubric: Path | None = None
     domain_min: tuple[str, ...] = ()
     """`--domain-min` as given: a predicate or "2.6" for every domain, "3:2.6" for domain 3."""
+    allow_outside: bool = False
+    """`rubrik:` paths may lead outside the current folder and the file's repository."""
 
 
 def parse_target(raw: str, rubric: Rubric) -> Fraction:
@@ -130,7 +132,8 @@ def plan_file(request: PlanRequest) -> PlanResult:
     from spbe_cli.app.assess import RubricStore, assess
     from spbe_cli.core.plan import Constraints, make_plan
 
-    outcome = assess(request.file, RubricStore(), rubric_path=request.rubric)
+    store = RubricStore(allow_outside=request.allow_outside)
+    outcome = assess(request.file, store, rubric_path=request.rubric)
     if outcome.scorecard is None:
         raise Stop(problems=outcome.problems)
     card = outcome.scorecard

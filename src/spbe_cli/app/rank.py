@@ -34,6 +34,8 @@ class RankRequest:
     top: int | None = None
     good_from: str | None = None
     allow_mixed: bool = False
+    allow_outside: bool = False
+    """`rubrik:` paths may lead outside the current folder and the file's repository."""
 
 
 class _Rows:
@@ -43,10 +45,13 @@ class _Rows:
     compact row (the rubric as a file path, exact values as integer pairs), rebuilt here.
     """
 
-    def __init__(self, paths: list[str], lang: Lang, watch: Watch) -> None:
+    def __init__(
+        self, paths: list[str], lang: Lang, watch: Watch, allow_outside: bool = False
+    ) -> None:
         self.paths = paths
         self.lang = lang
         self.watch = watch
+        self.allow_outside = allow_outside
         self.broken = 0
 
     def __iter__(self) -> Iterator[object]:
@@ -56,7 +61,8 @@ class _Rows:
 
         store = RubricStore()
         values = _Shared()
-        results = self.watch.progress(ordered_map(RowFacts(self.lang), self.paths), len(self.paths))
+        facts = RowFacts(self.lang, self.allow_outside)
+        results = self.watch.progress(ordered_map(facts, self.paths), len(self.paths))
         for path, (kind, facts) in zip(self.paths, results, strict=True):
             if kind == "broken":
                 self.broken += 1
@@ -100,19 +106,20 @@ class RowFacts:
     Scorecard or Rubric, which would cost more to send between processes than to compute.
     """
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, allow_outside: bool = False) -> None:
         self.lang = lang
+        self.allow_outside = allow_outside
         self.store: object | None = None
 
     def __getstate__(self) -> dict[str, object]:
-        return {"lang": self.lang, "store": None}
+        return {"lang": self.lang, "allow_outside": self.allow_outside, "store": None}
 
     def __call__(self, path: str | Path) -> tuple[str, object]:
         from spbe_cli.app.assess import RubricStore, assess
         from spbe_cli.core.rank import row_from
 
         if self.store is None:
-            self.store = RubricStore()
+            self.store = RubricStore(allow_outside=self.allow_outside)
         store: RubricStore = self.store  # type: ignore[assignment]
         outcome = assess(Path(path), store)
         if outcome.scorecard is None:
@@ -133,7 +140,7 @@ def rank_files(request: RankRequest, lang: Lang, watch: Watch) -> tuple[RankResu
     paths = [str(p) for p in expand_paths(request.files)]  # strings: 10,000 Paths cost megabytes
     if not paths:
         raise usage_error("usage.no_files", path=", ".join(map(str, request.files)))
-    rows = _Rows(paths, lang, watch)
+    rows = _Rows(paths, lang, watch, request.allow_outside)
     try:
         ranking = rank(
             rows,  # type: ignore[arg-type]

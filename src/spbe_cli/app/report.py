@@ -33,14 +33,16 @@ def report_date(given: str | None, source_date_epoch: str | None) -> date:
     return date.today()
 
 
-def report_model(files: list[Path], target_raw: str | None, generated: date) -> ReportModel:
+def report_model(
+    files: list[Path], target_raw: str | None, generated: date, allow_outside: bool = False
+) -> ReportModel:
     """The model of one report; files that do not score stop the command with their problems."""
     from spbe_cli.app.assess import assess_all
     from spbe_cli.app.plan import parse_target
     from spbe_cli.core.diff import trend_order
     from spbe_cli.core.report_model import IncompleteAssessment, SeveralAgencies, build_report
 
-    outcomes = list(assess_all(files))
+    outcomes = list(assess_all(files, allow_outside=allow_outside))
     if not outcomes:
         raise usage_error("usage.no_files", path=", ".join(map(str, files)))
     problems = [p for o in outcomes for p in o.problems]

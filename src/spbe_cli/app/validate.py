@@ -53,6 +53,8 @@ class Options:
     rubric_path: Path | None = None
     max_bytes: int | None = None
     policy: WarningPolicy = field(default_factory=WarningPolicy)
+    allow_outside: bool = False
+    """`rubrik:` paths may lead outside the current folder and the file's repository."""
 
 
 def _file_report(outcome: Outcome, options: Options) -> FileReport:
@@ -135,7 +137,7 @@ class FileCheck:
 
     def __call__(self, path: str | Path) -> Verdict:
         if self.store is None:
-            self.store = RubricStore()
+            self.store = RubricStore(allow_outside=self.options.allow_outside)
         options = self.options
         outcome = assess(
             Path(path), self.store, rubric_path=options.rubric_path, max_bytes=options.max_bytes

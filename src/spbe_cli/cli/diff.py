@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from spbe_cli.cli.options import ForceOpt, LangOpt, OutputOpt, format_option
+from spbe_cli.cli.options import AllowOutsideOpt, ForceOpt, LangOpt, OutputOpt, format_option
 from spbe_cli.exits import ExitCode, Stop, command
 
 DiffFormat = format_option("diff")
@@ -33,6 +33,7 @@ def diff(
     ] = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    allow_rubric_outside: AllowOutsideOpt = False,
 ) -> ExitCode:
     """Bandingkan penilaian / compare assessments.
 
@@ -44,7 +45,7 @@ def diff(
     from spbe_cli.core.results import ComparisonResult
     from spbe_cli.render.base import Options
 
-    result = compare_files(files)
+    result = compare_files(files, allow_outside=allow_rubric_outside)
     deliver("diff", fmt, result, Options(lang, show_all=show_all), output, force)
     if isinstance(result, ComparisonResult):
         old, new = result.comparison.index.old, result.comparison.index.new

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from spbe_cli.cli.options import ForceOpt, LangOpt
+from spbe_cli.cli.options import AllowOutsideOpt, ForceOpt, LangOpt
 from spbe_cli.exits import Stop, command, usage_error
 
 InitFormat = Annotated[
@@ -53,6 +53,7 @@ def init(
         typer.Option("--from", metavar="FILE", help="Pre-fill from last year's assessment FILE."),
     ] = None,
     lang: LangOpt = "id",
+    allow_rubric_outside: AllowOutsideOpt = False,
 ) -> None:
     """Buat lembar penilaian mandiri / write a new self-assessment.
 
@@ -68,7 +69,8 @@ def init(
 
     chosen = _init_format(fmt, output)
     out_dir = output.parent if output is not None else Path.cwd()
-    request = InitRequest(rubric, instansi, tahun, from_, out_dir, datetime.date.today().year)
+    this_year = datetime.date.today().year
+    request = InitRequest(rubric, instansi, tahun, from_, out_dir, this_year, allow_rubric_outside)
     plan = plan_init(request, lang)
     if isinstance(plan, InitFailure):
         raise Stop(problems=plan.problems, message=plan.key, usage=True, **plan.params)

@@ -62,6 +62,16 @@ def paths_argument(help_text: str) -> Any:
     return Annotated[list[Path], typer.Argument(help=help_text, metavar="PATH...")]
 
 
+AllowOutsideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-rubric-outside",
+        help="Let `rubrik:` paths in the files lead outside this folder and their repository.",
+    ),
+]
+"""Off by default: a `rubrik:` path is written by whoever wrote the assessment (issue 13)."""
+
+
 def format_option(command: str, help: str = "Output format.") -> Any:
     """`--format` with the choices of `command`'s renderer registry (the first is the default)."""
     choices = Literal[tuple(formats(command))]  # type: ignore[valid-type]

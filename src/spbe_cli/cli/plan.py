@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from spbe_cli.cli.options import LangOpt, RubricOpt, format_option
+from spbe_cli.cli.options import AllowOutsideOpt, LangOpt, RubricOpt, format_option
 from spbe_cli.exits import ExitCode, command
 
 PlanFormat = format_option("plan")
@@ -60,6 +60,7 @@ def plan(
         ),
     ] = None,
     rubric: RubricOpt = None,
+    allow_rubric_outside: AllowOutsideOpt = False,
 ) -> ExitCode:
     """Rencana menuju target / plan the steps to a target index.
 
@@ -75,7 +76,15 @@ def plan(
     override = rubric_option(rubric)  # before the assessment is read
     chosen = override[0] if override else None
     request = PlanRequest(
-        file, target, max_per_indicator, exclude, only_domain, costs, chosen, minimums
+        file,
+        target,
+        max_per_indicator,
+        exclude,
+        only_domain,
+        costs,
+        chosen,
+        minimums,
+        allow_rubric_outside,
     )
     result = plan_file(request)
     deliver("plan", fmt, result, Options(lang), None, False)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from spbe_cli.cli.options import ForceOpt, LangOpt, OutputOpt, format_option
+from spbe_cli.cli.options import AllowOutsideOpt, ForceOpt, LangOpt, OutputOpt, format_option
 from spbe_cli.exits import ExitCode, Stop, command
 
 RankFormat = format_option("rank")
@@ -47,6 +47,7 @@ def rank(
     ] = False,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    allow_rubric_outside: AllowOutsideOpt = False,
 ) -> ExitCode:
     """Peringkat instansi / rank agencies.
 
@@ -61,7 +62,7 @@ def rank(
     if chosen_renderer("rank", fmt, Options(lang)).binary:
         needs_output(output)  # before a batch of files is read, not after
     watch = Watch(progress=on_terminal(sys.stderr, lang), broken=sys.stderr.write)
-    request = RankRequest(files, by, top, good_from, allow_mixed)
+    request = RankRequest(files, by, top, good_from, allow_mixed, allow_rubric_outside)
     result, broken = rank_files(request, lang, watch)
     if not result.ranking.rows:
         raise Stop(ExitCode.FAILED, message="rank.empty")

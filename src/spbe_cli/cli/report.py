@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from spbe_cli.cli.options import ForceOpt, LangOpt
+from spbe_cli.cli.options import AllowOutsideOpt, ForceOpt, LangOpt
 from spbe_cli.exits import command
 
 
@@ -38,6 +38,7 @@ def report(
             "today): the same files and date give the same bytes."
         ),
     ] = None,
+    allow_rubric_outside: AllowOutsideOpt = False,
 ) -> None:
     """Laporan HTML dengan grafik / an HTML report with charts.
 
@@ -52,4 +53,11 @@ def report(
 
     chosen_renderer("report", "html", Options(lang))  # the `report` extra, before any file is read
     generated = report_date(date, os.environ.get("SOURCE_DATE_EPOCH"))
-    deliver("report", "html", report_model(files, target, generated), Options(lang), output, force)
+    deliver(
+        "report",
+        "html",
+        report_model(files, target, generated, allow_rubric_outside),
+        Options(lang),
+        output,
+        force,
+    )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from spbe_cli.cli.options import (
+    AllowOutsideOpt,
     FailUnderOpt,
     ForceOpt,
     LangOpt,
@@ -51,6 +52,7 @@ def score(
     rubric: RubricOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    allow_rubric_outside: AllowOutsideOpt = False,
 ) -> ExitCode:
     """Hitung indeks SPBE / compute the SPBE index.
 
@@ -73,11 +75,16 @@ def score(
     check_predicate_name(min_predicate, override[1] if override else None)
     if chosen_renderer("score", fmt, Options(lang, detail)).binary and output is None:
         raise usage_error("xlsx.needs_output")
-    scoring = score_files(files, partial=partial, rubric=override[0] if override else None)
+    chosen = override[0] if override else None
+    scoring = score_files(files, partial=partial, rubric=chosen, allow_outside=allow_rubric_outside)
     result = scoring.result
     failures = [(path, f) for path, card in result.cards for f in _checked(card, gate)]
     if result.cards:
         deliver("score", fmt, result, Options(lang, detail), output, force)
+    if scoring.problems and scoring.files > 1:  # a batch: every file counted, after its problems
+        failed = scoring.files - len(result.cards)
+        counts = {"files": scoring.files, "scored": len(result.cards), "failed": failed}
+        raise Stop(problems=scoring.problems, message="score.summary", **counts)
     if scoring.problems:
         drafts = not partial and any(p.code == Code.SPBE104 for p in scoring.problems)
         raise Stop(problems=scoring.problems, message="score.partial_hint" if drafts else None)

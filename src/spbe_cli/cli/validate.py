@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from spbe_cli.cli.options import (
+    AllowOutsideOpt,
     FailUnderOpt,
     LangOpt,
     MinPredicateOpt,
@@ -69,6 +70,7 @@ def validate(
             help="Size limit per file (default 5 MB; also SPBE_MAX_BYTES).",
         ),
     ] = None,
+    allow_rubric_outside: AllowOutsideOpt = False,
 ) -> ExitCode:
     """Periksa berkas penilaian / check assessments for CI.
 
@@ -91,9 +93,8 @@ def validate(
     override = rubric_option(rubric)
     check_predicate_name(min_predicate, override[1] if override else None)
     policy = WarningPolicy(all_warnings=all_warnings, check_agency=check_agency)
-    options = Options(
-        date.today(), gate, strict, override[0] if override else None, max_bytes, policy
-    )
+    chosen = override[0] if override else None
+    options = Options(date.today(), gate, strict, chosen, max_bytes, policy, allow_rubric_outside)
     # strings: 10,000 Paths cost megabytes
     files = [str(p) for p in expand_paths(paths, include_hidden=include_hidden)]
     if not files:

@@ -12,13 +12,14 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from spbe_cli.files import guard
 from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Located, Problem
 
@@ -28,8 +29,8 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltm")
 WALKED = (*SUFFIXES, ".xlsx")
 """What a folder walk picks up (an Excel lock file, `~$kota.xlsx`, is skipped)."""
 DEFAULT_MAX_BYTES = 5_000_000
-MAX_DEPTH = 64
-MAX_NODES = 200_000
+MAX_DEPTH = guard.MAX_DEPTH
+MAX_NODES = guard.MAX_VALUES
 MAX_STRUCTURE = 2_000
 """Above this many nesting characters the C composer's recursion is unsafe; none real nears it."""
 MAX_INT_BITS = 4_096
@@ -79,9 +80,22 @@ def max_bytes_from_env() -> int:
 
 def read_document(path: str | Path, max_bytes: int | None = None) -> Document | LoadFailure:
     name = str(path)
+    suffix = Path(name).suffix.lower()
+    known = suffix in SUFFIXES or suffix in WORKBOOK_SUFFIXES
+    if not known and not os.path.isdir(name):  # a folder is one the walk could not list
+        # before any read: `rubrik: /etc/shadow` is never opened
+        return _failure(name, [Problem(Code.SPBE010, (), {"suffix": suffix or name})])
     limit = max_bytes if max_bytes is not None else max_bytes_from_env()
-    if Path(name).suffix.lower() in WORKBOOK_SUFFIXES:  # openpyxl is imported only then
+    if suffix in WORKBOOK_SUFFIXES:  # openpyxl is imported only then
         from spbe_cli.files.workbook import read_workbook
+
+        odd = guard.not_regular(Path(path))  # zipfile would wait on a FIFO forever
+        if odd is not None:
+            return _failure(name, [odd])
+
+        odd = guard.not_regular(Path(path))  # zipfile would wait on a FIFO forever
+        if odd is not None:
+            return _failure(name, [odd])
 
         return read_workbook(Path(path), limit)
     text = _read_text(Path(path), limit)
@@ -111,16 +125,9 @@ def _failure(name: str, problems: list[Problem], marks: list[Mark] | None = None
 
 
 def _read_text(path: Path, limit: int) -> str | Problem:
-    try:
-        if path.is_dir():
-            return Problem(Code.SPBE002)
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError as exc:
-        return Problem(Code.SPBE001, (), {"reason": exc.strerror or type(exc).__name__})
-    if len(raw) > limit:
-        size = path.stat().st_size
-        return Problem(Code.SPBE003, (), {"size": size, "limit": limit})
+    raw = guard.read_regular(path, limit)  # regular files only, never past the limit
+    if isinstance(raw, Problem):
+        return raw
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -315,9 +322,10 @@ def _nesting_bound(text: str) -> int:
 
 
 def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
-    bound = _nesting_bound(text)
-    if bound > MAX_STRUCTURE:
-        return _failure(name, [Problem(Code.SPBE009, (), {"detail": f"nesting bound {bound}"})])
+    if _nesting_bound(text) > MAX_STRUCTURE or len(text) > guard.SCAN_FROM:
+        refused = guard.yaml_structure(text)  # counted before the composer keeps every node
+        if refused is not None:
+            return _failure(name, [refused[0]], [refused[1]])
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -331,7 +339,8 @@ def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
     try:
         data = walker.walk(root, (), 0)
     except _TooBig as exc:
-        return _failure(name, [Problem(Code.SPBE009, (), {"detail": exc.what})], [exc.mark])
+        what = "values" if exc.what == "nodes" else "depth"
+        return _failure(name, [guard.structure_problem(what)], [exc.mark])
     if walker.problems:
         problems, marks = zip(*walker.problems, strict=True)
         return _failure(name, list(problems), list(marks))
@@ -407,38 +416,71 @@ def _error_mark(exc: yaml.MarkedYAMLError) -> Mark:
 # --- JSON -----------------------------------------------------------------------------------
 
 
-class _DuplicateKey(Exception):
-    pass
+class _Duplicates:
+    """json's object_pairs_hook that notes every key written twice (once stripped, as YAML's
+    walk and the model compare keys) instead of keeping the last one."""
 
+    def __init__(self) -> None:
+        self.keys: list[str] = []
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(key)
-        out[key] = value
-    return out
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(pairs)
+        if len(out) < len(pairs) or any(k[:1].isspace() or k[-1:].isspace() for k in out):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key.strip() in seen:
+                    self.keys.append(key)
+                seen.add(key.strip())
+        return out
 
 
 def _parse_json(name: str, text: str) -> Document | LoadFailure:
-    if text.count("[") + text.count("{") > MAX_STRUCTURE:
-        return _failure(name, [Problem(Code.SPBE009, (), {"detail": "nesting"})])
+    if text.count("[") + text.count("{") > MAX_STRUCTURE or len(text) > guard.SCAN_FROM:
+        refused = guard.yaml_structure(text)  # JSON is YAML to libyaml's streaming parser
+        if refused is not None:
+            return _failure(name, [refused[0]], [refused[1]])
+    duplicates = _Duplicates()
     try:
         data = json.loads(
             text,
-            object_pairs_hook=_no_duplicates,
+            object_pairs_hook=duplicates,
             parse_float=_bounded_decimal,
             parse_constant=_reject,
         )
     except json.JSONDecodeError as exc:
         problem = Problem(Code.SPBE005, (), {"kind": "JSON", "detail": exc.msg})
         return _failure(name, [problem], [(exc.lineno - 1, exc.colno - 1)])
-    except _DuplicateKey as exc:
-        problem = Problem(Code.SPBE006, (), {"key": exc.args[0], "first_line": "?"})
-        return _failure(name, [problem], [_find_second(text, f'"{exc.args[0]}"')])
     except (ValueError, RecursionError) as exc:
         return _failure(name, [Problem(Code.SPBE005, (), {"kind": "JSON", "detail": str(exc)})])
+    too_big = guard.data_structure(data)  # JSON the streaming count could not read as YAML
+    if too_big is not None:
+        return _failure(name, [too_big])
+    surrogate = guard.lone_surrogate(text, data)
+    if surrogate is not None:
+        return _failure(name, [surrogate[0]], [surrogate[1]])
+    if duplicates.keys:
+        return _json_duplicates(name, text, duplicates.keys)
     return Document(name, data, _positions_via_yaml(text))
+
+
+def _json_duplicates(name: str, text: str, keys: list[str]) -> LoadFailure:
+    """Every duplicate key, each with the line of its first use: YAML's walk of the same text
+    finds them with their places; a text it cannot read is searched for the quoted keys."""
+    try:
+        walker = _YamlWalk()
+        walker.walk(yaml.compose(text, Loader=_Loader), (), 0)
+        found = [(p, m) for p, m in walker.problems if p.code == Code.SPBE006]
+    except (yaml.YAMLError, _TooBig):
+        found = []
+    if len(found) == len(keys):
+        problems, marks = zip(*found, strict=True)
+        return _failure(name, list(problems), list(marks))
+    problems, places = [], []
+    for key in keys:
+        first, second = _find_second(text, json.dumps(key.strip(), ensure_ascii=False), key)
+        problems.append(Problem(Code.SPBE006, (), {"key": key.strip(), "first_line": first + 1}))
+        places.append(second)
+    return _failure(name, problems, places)
 
 
 def _reject(constant: str) -> Any:
@@ -456,10 +498,14 @@ def _positions_via_yaml(text: str) -> dict[tuple[str, ...], tuple[Mark, Mark]]:
     return walker.positions
 
 
-def _find_second(text: str, needle: str) -> Mark:
-    first = text.find(needle)
-    second = text.find(needle, first + 1) if first >= 0 else -1
-    return _offset_mark(text, second if second >= 0 else max(first, 0))
+def _find_second(text: str, needle: str, key: str) -> tuple[int, Mark]:
+    """The line of a key's first use and the place of its second, found in the text."""
+    first = max(text.find(needle), 0)
+    written = json.dumps(key, ensure_ascii=False)
+    second = text.find(written, first + 1)
+    if second < 0:
+        second = first
+    return text.count("\n", 0, first), _offset_mark(text, second)
 
 
 def _offset_mark(text: str, offset: int) -> Mark:
@@ -479,6 +525,9 @@ _TOML_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.\-"' ]+?)\s*=""")
 def _parse_toml(name: str, text: str) -> Document | LoadFailure:
     import tomllib
 
+    refused = guard.toml_structure(text)  # tomllib is quadratic in a dotted key's parts
+    if refused is not None:
+        return _failure(name, [refused[0]], [refused[1]])
     try:
         data = tomllib.loads(text, parse_float=_bounded_decimal)
         _check_toml_ints(data, 0)
@@ -493,8 +542,19 @@ def _parse_toml(name: str, text: str) -> Document | LoadFailure:
     except ValueError as exc:  # a number out of range (tomllib parses them with int())
         return _failure(name, [_number_problem(exc)])
     except RecursionError:  # tomllib is pure Python: deep nesting stops here, safely
-        return _failure(name, [Problem(Code.SPBE009, (), {"detail": "nesting"})])
-    return Document(name, data, dict(_toml_positions(text)))
+        return _failure(name, [guard.structure_problem("depth")])
+    doc = Document(name, data, dict(_toml_positions(text)))
+    twice = [
+        Problem(Code.SPBE006, path, {"key": key.strip(), "first_line": _line_of(doc, path, first)})
+        for path, key, first in guard.stripped_duplicates(data)
+    ]
+    if twice:
+        return LoadFailure(name, [doc.locate(replace(p, at="key")) for p in twice])
+    return doc
+
+
+def _line_of(doc: Document, path: tuple[str, ...], first: str) -> int:
+    return doc.mark_of((*path[:-1], first), "key")[0] + 1
 
 
 _TOML_TWICE = ("Cannot overwrite a value", "Cannot declare", "Duplicate inline table key")
@@ -552,7 +612,7 @@ def _toml_positions(text: str) -> Iterator[tuple[tuple[str, ...], tuple[Mark, Ma
 
 def _toml_key_parts(dotted: str) -> tuple[str, ...]:
     parts = re.findall(r'"([^"]*)"|\'([^\']*)\'|([^.\s]+)', dotted)
-    return tuple(next(p for p in groups if p) for groups in parts)
+    return tuple(next((p for p in groups if p), "") for groups in parts)  # `"" = 1`: key ''
 
 
 # --- Files and folders ----------------------------------------------------------------------
@@ -568,12 +628,8 @@ def source_lines(
     """
     lines = set(wanted)
     limit = max_bytes if max_bytes is not None else max_bytes_from_env()
-    try:
-        with Path(path).open("rb") as handle:
-            raw = handle.read(limit + 1)
-    except OSError:
-        return {}
-    if not lines or len(raw) > limit:
+    raw = guard.read_regular(Path(path), limit) if lines else b""  # never opens a FIFO
+    if not lines or isinstance(raw, Problem):
         return {}
     text = raw.decode("utf-8-sig", errors="replace")
     out: dict[int, str] = {}

@@ -6,6 +6,7 @@ target, so an interrupted run leaves either the old file or the new one, never h
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -19,8 +20,8 @@ def write_atomic(target: Path, data: str | bytes, *, force: bool = False) -> Non
     target = Path(target)
     if target.exists() and not force:
         raise RefusedOverwrite(str(target))
-    if target.is_dir():
-        raise IsADirectoryError(str(target))
+    if target.is_dir():  # with its errno, so the message says why: "Is a directory"
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

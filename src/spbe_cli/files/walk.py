@@ -50,11 +50,13 @@ def _files_under(folder: Path, relative: str, ignored: Ignored, hidden: bool) ->
     fold = str.lower if os.name == "nt" else None  # Windows paths compare case-insensitively
     try:
         with os.scandir(folder) as found:
-            entries = [(e.name, e.is_dir() and not e.is_symlink(), e.is_file()) for e in found]
-    except (PermissionError, FileNotFoundError, NotADirectoryError):
+            entries = [(e.name, _is_dir(e) and not e.is_symlink(), not _is_dir(e)) for e in found]
+    except OSError:
+        yield folder  # reported as the folder's own problem (SPBE001), never skipped silently
         return
     entries.sort(key=lambda entry: fold(entry[0]) if fold else entry[0])
-    for name, is_dir, is_file in entries:
+    for name, is_dir, is_file in entries:  # is_file: a FIFO or a broken or looping link too,
+        # so the reader says why it cannot be read (SPBE013, SPBE001) instead of a silent skip
         if name in NEVER or (not hidden and name.startswith(".")):
             continue
         inner = f"{relative}{name}"
@@ -66,6 +68,14 @@ def _files_under(folder: Path, relative: str, ignored: Ignored, hidden: bool) ->
             if name.startswith("~$"):  # Excel's lock file beside an open workbook
                 continue
             yield folder / name
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether an entry leads to a folder; a symlink loop (ELOOP) does not, and is reported."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _suffix(name: str) -> str:

@@ -64,6 +64,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this text cannot be kept exactly in {fmt}: {reason}; change the text or choose another "
         "format",
     ),
+    # --- Untrusted input (issue 13) ----------------------------------------------------
+    "SPBE112": (
+        "'{field}' memuat karakter {char}, karakter kendali atau pengubah arah teks yang dapat "
+        "menyamarkan keluaran; hapus karakter itu",
+        "'{field}' holds the character {char}, a control or text-direction character that can "
+        "disguise output; remove it",
+    ),
+    "SPBE113": (
+        "path rubrik '{rubric}' mengarah ke luar folder tempat spbe boleh membaca rubrik "
+        "(folder kerja saat ini dan repositori lembar penilaian); letakkan rubrik di dalamnya, "
+        "atau pakai --allow-rubric-outside bila Anda memercayai berkas itu",
+        "rubric path '{rubric}' leads outside the folders spbe reads rubrics from (the current "
+        "folder and the assessment's repository); put the rubric inside them, or pass "
+        "--allow-rubric-outside if you trust that file",
+    ),
+    "SPBE114": (
+        "'{field}' berisi {count} entri; paling banyak {limit}",
+        "'{field}' has {count} entries; at most {limit} are allowed",
+    ),
+    "SPBE115": (
+        "'tahun' bernilai {got}, bukan tahun penilaian; tulis tahun dari {min} sampai {max}",
+        "'tahun' is {got}, not a year of an assessment; write a year from {min} to {max}",
+    ),
+    "SPBE116": (
+        "berkas rubrik yang disebut lembar penilaian bermasalah di sini ({code}); rinciannya "
+        "hanya ditampilkan oleh `spbe rubric check {path}`",
+        "the rubric file this assessment names has a problem here ({code}); its details are "
+        "shown only by `spbe rubric check {path}`",
+    ),
     # Type names, quoted by SPBE106
     "type.int": ("bilangan bulat", "a whole number"),
     "type.str": ("teks", "text"),

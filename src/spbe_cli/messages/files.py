@@ -14,9 +14,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this is a folder, not a file; give a .yaml, .toml or .json file",
     ),
     "SPBE003": (
-        "berkas terlalu besar ({size} byte, batas {limit}); "
+        "berkas terlalu besar (sedikitnya {size} byte, batas {limit}); "
         "lembar penilaian biasanya di bawah 100 KB",
-        "the file is too large ({size} bytes, limit {limit}); "
+        "the file is too large (at least {size} bytes, limit {limit}); "
         "an assessment is usually under 100 KB",
     ),
     "SPBE004": (
@@ -153,6 +153,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "SPBE039": (
         "baris {row} berisi isian tetapi tanpa id indikator di kolom A; kembalikan id-nya",
         "row {row} has entries but no indicator id in column A; put the id back",
+    ),
+    # --- Untrusted input (issue 13): characters, kinds of file, structure limits ---------
+    "SPBE012": (
+        "{char} di sini adalah separuh pasangan surrogate, bukan karakter, dan tidak dapat ditulis "
+        "keluaran mana pun; tulis karakternya utuh (pasangan \\ud83d\\ude00) atau hapus",
+        "{char} here is half of a surrogate pair, no character at all, and no output can write "
+        "it; write the whole character (a pair such as \\ud83d\\ude00) or remove it",
+    ),
+    "SPBE013": (
+        "ini bukan berkas biasa melainkan {kind}, dan tidak dibuka; "
+        "berikan berkas .yaml, .toml atau .json biasa",
+        "this is not a regular file but {kind}, and was not opened; "
+        "give a regular .yaml, .toml or .json file",
+    ),
+    "files.kind.fifo": ("sebuah FIFO (pipa bernama)", "a FIFO (named pipe)"),
+    "files.kind.device": ("sebuah perangkat", "a device"),
+    "files.kind.socket": ("sebuah soket", "a socket"),
+    "files.limit.values": (
+        "lebih dari {limit} nilai dalam satu berkas",
+        "more than {limit} values in one file",
+    ),
+    "files.limit.depth": ("lebih dari {limit} tingkat bersarang", "more than {limit} levels deep"),
+    "files.limit.key_parts": (
+        "kunci bertitik dengan lebih dari {limit} bagian",
+        "a dotted key with more than {limit} parts",
+    ),
+    "files.limit.tokens": (
+        "lebih dari {limit} baris, teks dan tanda baca",
+        "more than {limit} lines, strings and punctuation marks",
     ),
     # Files spbe writes
     "output.exists": (

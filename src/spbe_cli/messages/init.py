@@ -71,4 +71,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "level tahun lalu {level} di luar rentang {min} sampai {max}; tidak dibawa",
         "last year's level {level} is outside {min} to {max}; not carried over",
     ),
+    # --- Untrusted input (issue 13) ----------------------------------------------------
+    "init.control_character": (
+        "--instansi memuat karakter {char}, karakter kendali atau pengubah arah teks; spbe akan "
+        "menolak berkas itu (SPBE112): tulis nama tanpa karakter itu",
+        "--instansi holds the character {char}, a control or text-direction character; spbe "
+        "would refuse the file (SPBE112): write the name without it",
+    ),
 }

@@ -13,8 +13,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a costs file must be a mapping, e.g. {default: 1, indikator: {12: 3, 45: [2, 3, 5, 8]}}",
     ),
     "SPBE602": (
-        "biaya harus bilangan pasti tidak negatif (misalnya 3 atau 2.5), bukan {got}",
-        "a cost must be an exact non-negative number (e.g. 3 or 2.5), not {got}",
+        "biaya harus bilangan pasti tidak negatif (misalnya 3 atau 2.5, tanpa eksponen, paling "
+        "banyak 30 digit per bagian), bukan {got}",
+        "a cost must be an exact non-negative number (e.g. 3 or 2.5, no exponent, at most 30 "
+        "digits a part), not {got}",
     ),
     "SPBE603": (
         "daftar biaya indikator {id} harus berisi {count} angka (satu per kenaikan level), "

@@ -23,8 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indicator {id} uses scale '{scale}', which does not exist",
     ),
     "SPBE207": (
-        "'{field}' harus bilangan pasti (misalnya 1.3 atau \"20/6\"), bukan {got}",
-        "'{field}' must be an exact number (e.g. 1.3 or \"20/6\"), not {got}",
+        "'{field}' harus bilangan pasti (misalnya 1.3 atau \"20/6\", tanpa eksponen, paling "
+        "banyak 30 digit per bagian), bukan {got}",
+        "'{field}' must be an exact number (e.g. 1.3 or \"20/6\", no exponent, at most 30 "
+        "digits a part), not {got}",
     ),
     "SPBE208": (
         "levels.min ({min}) harus lebih kecil dari levels.max ({max})",
@@ -77,6 +79,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "SPBE220": (
         "{key}: '{name}' tertulis dua kali; hapus salah satunya",
         "{key}: '{name}' is listed twice; remove one of them",
+    ),
+    # --- Untrusted input (issue 13) ----------------------------------------------------
+    "SPBE221": (
+        "levels {min} sampai {max} terlalu banyak; rubrik paling banyak memiliki {limit} level",
+        "levels {min} to {max} are too many; a rubric has at most {limit} levels",
+    ),
+    "SPBE222": (
+        "id {kind} '{id}' memakai angka selain 0-9; tulis id dengan angka 0-9",
+        "{kind} id '{id}' uses digits other than 0-9; write the id with the digits 0-9",
+    ),
+    "SPBE223": (
+        "'{field}' memuat karakter {char}, karakter kendali atau pengubah arah teks yang dapat "
+        "menyamarkan keluaran; hapus karakter itu",
+        "'{field}' holds the character {char}, a control or text-direction character that can "
+        "disguise output; remove it",
     ),
     # Details of SPBE201 and SPBE204 (nested messages)
     "rubric.sum.aspect": ("indikator aspek {id}", "the indicators of aspect {id}"),

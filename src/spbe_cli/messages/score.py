@@ -26,6 +26,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Predikat {predicate} di bawah --min-predicate {minimum}: {file}",
         "Predicate {predicate} is below --min-predicate {minimum}: {file}",
     ),
+    # --- Untrusted input (issue 13): a batch always ends with its summary -----------------
+    "score.summary": (
+        "{files} berkas, {scored} dinilai, {failed} dengan kesalahan",
+        "{files} files, {scored} scored, {failed} with errors",
+    ),
     "error.count": (
         "{count} masalah ditemukan; tidak ada yang dinilai.",
         "{count} problems found; nothing was scored.",

@@ -12,16 +12,18 @@ written here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pydantic_core import ValidationError
 from pydantic_core import core_schema as cs
 
+from spbe_cli.model.characters import unsafe_char
 from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Problem, path_of
-from spbe_cli.model.pydantic_problems import describe_input, problems_from
+from spbe_cli.model.pydantic_problems import clip, describe_input, problems_from
 from spbe_cli.model.rubric import Indicator, Rubric, name_key
 from spbe_cli.model.shapes import (
     STRICT_INT,
@@ -132,6 +134,9 @@ def validate_assessment(
     """The validated assessment, or every problem in it; a known rubric also checks levels."""
     if not isinstance(data, dict):
         return [Problem(Code.SPBE100, ())]
+    too_many = _check_counts(data, rubric)
+    if too_many:
+        return too_many  # checked before anything is built or reported per entry
     data, problems = _normalise_keys(data)
     try:
         assessment = _ASSESSMENT.validate_python(data)
@@ -142,6 +147,8 @@ def validate_assessment(
     if rubric is not None and isinstance(data.get("indikator"), dict):
         problems += _check_levels(data["indikator"], rubric, partial=partial)
     problems += _check_names(data, rubric)
+    problems += _check_year(data.get("tahun"))
+    problems += _check_text(data)
     if problems or assessment is None:
         return problems
     if "tahap" not in data and rubric is not None:
@@ -179,6 +186,123 @@ def _check_names(data: dict[Any, Any], rubric: Rubric | None) -> list[Problem]:
     return problems
 
 
+# --- Untrusted input (issue 13): counts, years and characters -------------------------------
+
+MAX_ENTRIES = 1_000
+"""Entries of `indikator` (or the rubric's indicator count, if larger) and items of one
+`bukti_dukung` list: a 59/2020 file has 47 and a few. Checked before any entry is validated or
+reported, so 190,000 unknown ids are one problem, not 190,000."""
+YEARS = (1900, 9999)
+"""`tahun` bounds: a year of four digits. SPBE353 and SPBE354 warn about years in the future
+or off the rubric's era; these bounds refuse what is no year at all (-5, 1,000 digits)."""
+
+
+def _check_counts(data: dict[Any, Any], rubric: Rubric | None) -> list[Problem]:
+    indicators = data.get("indikator")
+    if not isinstance(indicators, dict):
+        return []
+    limit = max(MAX_ENTRIES, len(rubric.indicators) if rubric is not None else 0)
+    if len(indicators) > limit:
+        params = {"field": "indikator", "count": len(indicators), "limit": limit}
+        return [Problem(Code.SPBE114, ("indikator",), params, at="key")]
+    problems = []
+    for key, claim in indicators.items():
+        evidence = claim.get("bukti_dukung") if isinstance(claim, dict) else None
+        if isinstance(evidence, list) and len(evidence) > MAX_ENTRIES:
+            where = path_of("indikator", key, "bukti_dukung")
+            field = ".".join(where)
+            params = {"field": field, "count": len(evidence), "limit": MAX_ENTRIES}
+            problems.append(Problem(Code.SPBE114, where, params))
+    return problems
+
+
+def _check_year(year: Any) -> list[Problem]:
+    """A year of 1,000 digits or -5 is no year; bool and other types are SPBE106's."""
+    if not isinstance(year, int) or isinstance(year, bool) or YEARS[0] <= year <= YEARS[1]:
+        return []
+    shown = clip(str(year))
+    return [Problem(Code.SPBE115, ("tahun",), {"got": shown, "min": YEARS[0], "max": YEARS[1]})]
+
+
+_ONE_LINE_FIELDS = (("rubrik",), ("instansi",), ("instansi", "nama"), ("instansi", "jenis"))
+_ONE_LINE_FIELDS += (("instansi", "provinsi"), ("tahap",))
+
+
+def _check_text(data: dict[Any, Any]) -> list[Problem]:
+    """SPBE112 for each text field holding a control or bidi character (model/characters.py).
+
+    Runs on every file of a batch, so all text is gathered and searched twice (one-line and
+    multi-line fields) first; only a file with a refused character is walked field by field.
+    """
+    one_line: list[str] = []
+    multi_line: list[str] = []
+    for path in _ONE_LINE_FIELDS:
+        value = _at(data, path)
+        if value.__class__ is str:
+            one_line.append(value)
+    indicators = data.get("indikator")
+    for key, claim in indicators.items() if isinstance(indicators, dict) else ():
+        if key.__class__ is str:
+            one_line.append(key)
+        if claim.__class__ is dict:
+            text = claim.get("penjelasan")
+            if text.__class__ is str:
+                multi_line.append(text)
+            evidence = claim.get("bukti_dukung")
+            if evidence.__class__ is list:
+                one_line += [item for item in evidence if item.__class__ is str]
+    joined = " ".join(one_line)
+    if unsafe_char(joined) is None and unsafe_char(" ".join(multi_line), multiline=True) is None:
+        return []
+    return list(_text_problems(data))
+
+
+def _text_problems(data: dict[Any, Any]) -> Iterator[Problem]:
+    for path in _ONE_LINE_FIELDS:
+        value = _at(data, path)
+        if isinstance(value, str):
+            yield from _text_problem(path, value, ".".join(path))
+    indicators = data.get("indikator")
+    if not isinstance(indicators, dict):
+        return
+    for key, claim in indicators.items():
+        shown = str(key)
+        if isinstance(key, str) and unsafe_char(key) is not None:
+            yield from _text_problem(("indikator", key), key, field="indikator", at="key")
+            shown = "?"  # the message names the field, never the text it refuses
+        if not isinstance(claim, dict):
+            continue
+        text = claim.get("penjelasan")
+        field = f"indikator.{shown}.penjelasan"
+        if isinstance(text, str):
+            yield from _text_problem(("indikator", key, "penjelasan"), text, field, multiline=True)
+        evidence = claim.get("bukti_dukung")
+        for n, item in enumerate(evidence if isinstance(evidence, list) else []):
+            if isinstance(item, str):
+                where = path_of("indikator", key, "bukti_dukung", n)
+                yield from _text_problem(where, item, f"indikator.{shown}.bukti_dukung.{n}")
+
+
+def _at(data: dict[Any, Any], path: tuple[str, ...]) -> Any:
+    value: Any = data
+    for part in path:
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _text_problem(
+    path: tuple[str, ...],
+    value: str,
+    field: str,
+    *,
+    multiline: bool = False,
+    at: Literal["key", "value"] = "value",
+) -> Iterator[Problem]:
+    char = unsafe_char(value, multiline=multiline)
+    if char is not None:
+        yield Problem(Code.SPBE112, path, {"field": clip(field), "char": char}, at=at)
+
+
 def _allowed_keys(path: tuple[str, ...]) -> list[str]:
     if path[:1] == ("instansi",):
         return field_names(Agency)
@@ -193,11 +317,20 @@ def _normalise_keys(data: dict[Any, Any]) -> tuple[dict[Any, Any], list[Problem]
         return data, []
     problems: list[Problem] = []
     normal: dict[str, Any] = {}
+    written: dict[str, str] = {}
     for key, value in indicators.items():
-        if isinstance(key, int) and not isinstance(key, bool):
-            normal[str(key)] = value
-        elif isinstance(key, str) and key.strip():
-            normal[key.strip()] = value
+        if (isinstance(key, int) and not isinstance(key, bool)) or isinstance(key, str):
+            skey = str(key).strip()
+        else:
+            skey = ""
+        if skey in normal:
+            # `"1"` beside `" 1"`: one id twice. The readers report it first (SPBE006 with both
+            # places); this is the model's own guard, `first` for the caller to locate.
+            params = {"key": skey, "first_line": "?", "first": written[skey]}
+            problems.append(Problem(Code.SPBE006, path_of("indikator", key), params, at="key"))
+        elif skey:
+            normal[skey] = value
+            written[skey] = str(key)
         else:
             shown = describe_input(key)
             example = int(key) if isinstance(key, Decimal) and key == int(key) else 1

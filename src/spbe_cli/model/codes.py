@@ -26,6 +26,9 @@ class Code(StrEnum):
     SPBE009 = "SPBE009"  # too deep or too large a structure
     SPBE010 = "SPBE010"  # unknown file type
     SPBE011 = "SPBE011"  # a tab used for indentation
+    # untrusted input (issue 13)
+    SPBE012 = "SPBE012"  # half a surrogate pair (a JSON escape), which no output can write
+    SPBE013 = "SPBE013"  # not a regular file (a FIFO, device or socket), never opened
 
     # SPBE03x: a workbook (.xlsx) as a whole, before its cells are validated (messages/files.py)
     SPBE030 = "SPBE030"  # not a workbook that can be read (not a zip, malformed XML)
@@ -52,6 +55,12 @@ class Code(StrEnum):
     SPBE109 = "SPBE109"  # a value not among the allowed ones
     SPBE110 = "SPBE110"  # an invalid indicator id
     SPBE111 = "SPBE111"  # the rubric named has problems of its own
+    # untrusted input (issue 13)
+    SPBE112 = "SPBE112"  # a control or bidi character in a text field
+    SPBE113 = "SPBE113"  # a `rubrik:` path leading outside the allowed folders
+    SPBE114 = "SPBE114"  # too many entries in a mapping or list
+    SPBE115 = "SPBE115"  # a `tahun` that is not a plausible year
+    SPBE116 = "SPBE116"  # a problem of the rubric named, its details withheld
 
     # SPBE14x: `spbe convert` (messages/assessment.py)
     SPBE140 = "SPBE140"  # text the target format cannot hold exactly
@@ -77,6 +86,10 @@ class Code(StrEnum):
     SPBE218 = "SPBE218"  # stages or agency_kinds an empty list
     SPBE219 = "SPBE219"  # a stage or agency kind blank or with spaces around it
     SPBE220 = "SPBE220"  # a stage or agency kind listed twice
+    # untrusted input (issue 13)
+    SPBE221 = "SPBE221"  # too many levels (levels.max - levels.min too large)
+    SPBE222 = "SPBE222"  # an id written with digits other than 0-9
+    SPBE223 = "SPBE223"  # a control or bidi character in a rubric's text
 
     # SPBE35x: `spbe validate` warnings, errors with --strict (messages/validate.py)
     SPBE351 = "SPBE351"  # a claim without `penjelasan`

@@ -13,6 +13,7 @@ from fractions import Fraction
 from spbe_cli.model.codes import Code
 from spbe_cli.model.exact import NumberFormatError, parse_number
 from spbe_cli.model.problems import Problem, path_of
+from spbe_cli.model.pydantic_problems import clip
 from spbe_cli.model.rubric import Rubric
 
 CostTable = Mapping[str, Sequence[Fraction]]
@@ -25,7 +26,8 @@ def read_costs(data: object, rubric: Rubric) -> CostTable | list:
     Format: `{default: 1, indikator: {12: 3, 45: [2, 3, 5, 8]}}`. A number is the cost of every
     step of that indicator; a list gives the cost of the step to each level in turn (entry 1 is
     level_min → level_min + 1, …, so 4 entries for levels 1–5). `default` (1 when absent) prices
-    every indicator not listed. Costs are exact non-negative numbers.
+    every indicator not listed. Costs are exact non-negative numbers, bounded like every number
+    of a file (model/exact.py: no exponent, at most 30 digits a part) before any is built.
     """
     if not isinstance(data, dict):
         return [Problem(Code.SPBE601, ())]
@@ -48,9 +50,8 @@ def read_costs(data: object, rubric: Rubric) -> CostTable | list:
         except NumberFormatError:
             cost = None
         if cost is None or cost < 0:
-            problems.append(
-                Problem(Code.SPBE602, path, {"got": value if value is not None else "null"})
-            )
+            shown = clip(str(value)) if value is not None else "null"
+            problems.append(Problem(Code.SPBE602, path, {"got": shown}))
             return None
         return cost
 

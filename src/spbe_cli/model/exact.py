@@ -6,8 +6,18 @@ ministry's published figures (halves rounded up) are reproduced only with exact 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
+
+EXACT_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)(/\d+)?\s*$"
+"""An exact number written as text: a decimal or a fraction, never an exponent. The rubric
+schema publishes this pattern, and parse_number enforces it (ASCII digits only)."""
+_EXACT = re.compile(EXACT_PATTERN, re.ASCII)
+MAX_DIGITS = 30
+"""Digits of each part of a number (whole, decimals, denominator) and the decimal exponent's
+reach. Python's Fraction("1e10000000") expands the exponent (minutes and gigabytes) and long
+digit strings make every later sum slow; no weight, cost or band needs more than a dozen."""
 
 
 class NumberFormatError(ValueError):
@@ -18,19 +28,35 @@ def parse_number(value: object) -> Fraction:
     """Read a rubric number exactly: an int, a Decimal, or a string "1.3" or "20/6".
 
     Floats are refused on purpose: by the time a float exists its exactness is already lost.
+    Every bound is checked on the text or the digits before a Fraction is built.
     """
     if isinstance(value, bool):
         raise NumberFormatError(repr(value))
-    if isinstance(value, int | Decimal):
-        if isinstance(value, Decimal) and not value.is_finite():
+    if isinstance(value, int):
+        if value.bit_length() > 4 * MAX_DIGITS or len(str(abs(value))) > MAX_DIGITS:
+            raise NumberFormatError("a number with too many digits")
+        return Fraction(value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
             raise NumberFormatError(str(value))
+        digits = len(value.as_tuple().digits)
+        if value and (digits > MAX_DIGITS or abs(value.adjusted()) > MAX_DIGITS):
+            raise NumberFormatError("a number with too many digits")
         return Fraction(value)
     if isinstance(value, str):
-        try:
-            return Fraction(value.strip())
-        except (ValueError, ZeroDivisionError) as exc:
-            raise NumberFormatError(value) from exc
+        return _parse_text(value)
     raise NumberFormatError(repr(value))
+
+
+def _parse_text(value: str) -> Fraction:
+    if len(value) > 4 * MAX_DIGITS or _EXACT.fullmatch(value) is None:
+        raise NumberFormatError(value[:40])
+    if any(len(run) > MAX_DIGITS for run in re.split(r"[^0-9]+", value)):
+        raise NumberFormatError(value[:40])
+    try:
+        return Fraction(value.strip())
+    except (ValueError, ZeroDivisionError) as exc:
+        raise NumberFormatError(value) from exc
 
 
 def round_half_up(value: Fraction, decimals: int = 2) -> Decimal:

@@ -25,6 +25,15 @@ _EXPECTED = {
 }
 
 
+SHOWN = 60
+"""Characters of a wrong value a message quotes: a 4 MB string in the wrong place is named by
+its start, so one bad field never makes a 4 MB line of output."""
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
+
+
 def describe_input(value: Any) -> str:
     """How a wrong value is named in a message: YAML's own spelling where it matters."""
     if value is True or value is False:
@@ -32,14 +41,14 @@ def describe_input(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, Decimal):
-        return str(value)
+        return clip(str(value))
     if isinstance(value, dict):
         return "mapping"
     if isinstance(value, list):
         return "list"
     if isinstance(value, str):
-        return repr(value)
-    return str(value)
+        return repr(clip(value))
+    return clip(str(value))
 
 
 AllowedKeys = Callable[[tuple[str, ...]], list[str]]
@@ -81,6 +90,11 @@ def _one(e: Any, allowed: AllowedKeys) -> Problem:
     ctx = e.get("ctx") or {}
     if kind == "missing":
         return Problem(Code.SPBE107, loc, {"field": field}, at="key")
+    if kind == "invalid_key":  # a key that is not text (YAML's `3.5:`): named as written
+        key = e["input"]
+        where = (*loc[:-1], str(key))  # the reader records the place of `3.5` under "3.5"
+        keys = ", ".join(allowed(loc[:-1]))
+        return Problem(Code.SPBE105, where, {"key": describe_input(key), "allowed": keys}, at="key")
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         keys = ", ".join(allowed(loc[:-1]))
         return Problem(

@@ -20,10 +20,11 @@ from typing import Any, Literal
 from pydantic_core import CoreSchema, PydanticCustomError, ValidationError
 from pydantic_core import core_schema as cs
 
+from spbe_cli.model.characters import unsafe_char
 from spbe_cli.model.codes import Code
-from spbe_cli.model.exact import NumberFormatError, exact_text, parse_number
+from spbe_cli.model.exact import EXACT_PATTERN, NumberFormatError, exact_text, parse_number
 from spbe_cli.model.problems import Problem, path_of
-from spbe_cli.model.pydantic_problems import problems_from
+from spbe_cli.model.pydantic_problems import clip, problems_from
 from spbe_cli.model.rubric import (
     Aspect,
     Domain,
@@ -43,7 +44,6 @@ def _exact(value: Any) -> Fraction:
         raise PydanticCustomError("exact_number", "not an exact number") from None
 
 
-EXACT_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)(/\d+)?\s*$"
 EXACT = cs.no_info_plain_validator_function(
     _exact,
     json_schema_input_schema=cs.union_schema(
@@ -279,14 +279,60 @@ def build_rubric(data: Any) -> Rubric | list[Problem]:
     """
     if not isinstance(data, dict):
         return [Problem(Code.SPBE215, ())]
+    text_problems = list(_check_text(data, ()))
     try:
         raw = _RUBRIC.validate_python(data)
     except ValidationError as exc:
-        return [_named_field(p, data) for p in problems_from(exc, _allowed_keys)]
-    problems = list(_check(raw))
+        return text_problems + [_named_field(p, data) for p in problems_from(exc, _allowed_keys)]
+    problems = text_problems + list(_check(raw))
     if problems:
         return problems
     return _assemble(raw)
+
+
+# --- Untrusted input (issue 13): level ranges, ids and characters ---------------------------
+
+MAX_LEVELS = 100
+"""Levels a rubric may have (levels.max - levels.min + 1): the regulations have five or six.
+Checked arithmetically before any range of levels is built: `max: 1e30` once meant a set of
+10^30 numbers."""
+ONE_LINE_KEYS = frozenset(
+    {"id", "name", "scale", "status", "era", "good_from", "mode", "stages", "agency_kinds"}
+    | {"levels"}  # a scale's level names
+)
+"""Fields that are one line of text (names, ids); the others (source, question, criteria) may
+hold line breaks. Either kind refuses control and bidi characters (model/characters.py)."""
+
+
+def _check_text(data: Any, path: tuple[str, ...]) -> Iterator[Problem]:
+    """SPBE223 for each key or text value holding a character no output should carry."""
+    stack: list[tuple[tuple[str, ...], Any, bool]] = [(path, data, False)]
+    while stack:
+        where, item, one_line = stack.pop()
+        if isinstance(item, str):
+            char = unsafe_char(item, multiline=not one_line)
+            if char is not None:
+                yield Problem(Code.SPBE223, where, {"field": _field(where), "char": char})
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                inner = (*where, str(key))
+                if isinstance(key, str) and unsafe_char(key) is not None:
+                    params = {"field": _field(where) or "(root)", "char": unsafe_char(key)}
+                    yield Problem(Code.SPBE223, inner, params, at="key")
+                    continue
+                stack.append((inner, value, one_line or str(key) in ONE_LINE_KEYS))
+        elif isinstance(item, list):
+            stack.extend(((*where, str(n)), value, one_line) for n, value in enumerate(item))
+
+
+def _field(where: tuple[str, ...]) -> str:
+    return ".".join(part for part in where)[:80]
+
+
+def _non_ascii_digits(ident: int | str) -> bool:
+    """ "²" or "١٢" as an id: `"١٢".isdigit()` is true, so outputs that type numeric ids would
+    turn it into 12 (or crash on "²"); ids keep to 0-9 so an id reads back as itself."""
+    return isinstance(ident, str) and any(c.isdigit() and not c.isascii() for c in ident)
 
 
 def _allowed_keys(path: tuple[str, ...]) -> list[str]:
@@ -370,8 +416,13 @@ def _check(raw: RawRubric) -> Iterator[Problem]:
     if not 0 <= raw.rounding.decimals <= 10:
         yield Problem(Code.SPBE210, ("rounding", "decimals"), {"got": raw.rounding.decimals})
     levels_ok = raw.levels.min < raw.levels.max
+    span = raw.levels.max - raw.levels.min + 1
     if not levels_ok:
         yield Problem(Code.SPBE208, ("levels",), {"min": raw.levels.min, "max": raw.levels.max})
+    elif span > MAX_LEVELS:
+        levels_ok = False  # nothing below may build a range of these levels
+        shown = {"min": clip(str(raw.levels.min)), "max": clip(str(raw.levels.max))}
+        yield Problem(Code.SPBE221, ("levels",), {**shown, "limit": MAX_LEVELS})
     else:
         yield from _check_scales(raw)
         yield from _check_bands(raw)
@@ -510,6 +561,8 @@ class _Ids:
         named = {"catalogue": kind}
         if isinstance(ident, str) and (not ident.strip() or ident != ident.strip()):
             yield Problem(Code.SPBE213, (*where, "id"), {"kind": named, "id": ident})
+        if _non_ascii_digits(ident):
+            yield Problem(Code.SPBE222, (*where, "id"), {"kind": named, "id": ident})
         if str(ident) in self.seen[kind]:
             yield Problem(Code.SPBE202, (*where, "id"), {"kind": named, "id": ident})
         self.seen[kind].add(str(ident))

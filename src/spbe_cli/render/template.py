@@ -201,10 +201,19 @@ def _entry(options: InitOptions, key: str) -> Carried:
 
 
 def _y(value: Any) -> str:
-    """A YAML scalar or flow list: JSON's quoting is valid YAML and keeps every character."""
+    """A YAML scalar or flow list: JSON's quoting is valid YAML and keeps every character.
+
+    Except the characters YAML 1.1 may not hold raw (C1 controls, DEL, a lone surrogate) or
+    reads as line breaks inside a quoted scalar and folds (NEL, U+2028, U+2029): those are
+    written as `\\uXXXX` escapes, which both JSON and YAML read back as the same character.
+    """
     if isinstance(value, str | list | tuple):
-        return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+        dumped = json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+        return _YAML_RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
     return str(value)
+
+
+_YAML_RAW_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 _YAML11_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
