@@ -47,9 +47,11 @@ class Converted:
     schema: str | None
 
 
-def convert(source: Path, target: Path | None, fmt: Format) -> Converted:
+def convert(
+    source: Path, target: Path | None, fmt: Format, *, allow_outside: bool = False
+) -> Converted:
     """The assessment in `source`, ready to be written as `fmt` next to `target`."""
-    store = RubricStore()
+    store = RubricStore(allow_outside=allow_outside)
     outcome = assess(source, store, partial=True)
     if outcome.problems or outcome.scorecard is None or outcome.document is None:
         raise Stop(problems=outcome.problems)

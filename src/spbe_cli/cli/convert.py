@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-from spbe_cli.cli.options import ForceOpt, LangOpt, OutputOpt
+from spbe_cli.cli.options import AllowOutsideOpt, ForceOpt, LangOpt, OutputOpt
 from spbe_cli.exits import command, usage_error
 
 ConvertFormat = Annotated[
@@ -31,6 +32,7 @@ def convert(
     fmt: ConvertFormat = None,
     force: ForceOpt = False,
     lang: LangOpt = "id",
+    allow_rubric_outside: AllowOutsideOpt = False,
 ) -> None:
     """Ubah format lembar penilaian / convert an assessment's format.
 
@@ -42,9 +44,10 @@ def convert(
     from spbe_cli.messages import text
 
     chosen = _format(fmt, output, SUFFIXES)
-    if output is not None and output.resolve() == file.resolve():
+    same = output is not None and os.path.realpath(output) == os.path.realpath(file)
+    if same:  # realpath, not Path.resolve(): that raises on a symlink loop (issue 13)
         raise usage_error("convert.same_file", file=output)
-    done = convert(file, output, chosen)
+    done = convert(file, output, chosen, allow_outside=allow_rubric_outside)
     card = done.card
     content: str | bytes
     if chosen == "xlsx":

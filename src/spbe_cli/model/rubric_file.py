@@ -298,7 +298,7 @@ Checked arithmetically before any range of levels is built: `max: 1e30` once mea
 10^30 numbers."""
 ONE_LINE_KEYS = frozenset(
     {"id", "name", "scale", "status", "era", "good_from", "mode", "stages", "agency_kinds"}
-    | {"levels"}  # a scale's level names
+    | {"levels", "aliases"}  # a scale's level names; the regulation's other names
 )
 """Fields that are one line of text (names, ids); the others (source, question, criteria) may
 hold line breaks. Either kind refuses control and bidi characters (model/characters.py)."""
