@@ -22,7 +22,7 @@ from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
 from spbe_cli.render.csv_out import csv_writer
 from spbe_cli.render.escape import csv_cell
 from spbe_cli.render.human import wants_rich
-from spbe_cli.render.names import index_name
+from spbe_cli.render.names import shared_index_name
 from spbe_cli.render.records import RubricIds, agency_record, index_record
 from spbe_cli.render.tables import (
     FIGURE,
@@ -123,7 +123,9 @@ def _groups_table(
 
 
 def _domain_table(cmp: Comparison, lang: Lang) -> Table:
-    rows = [_group_row("", index_name(cmp.new.rubric, lang), cmp.index, lang)]
+    rows = [
+        _group_row("", shared_index_name((cmp.old.rubric, cmp.new.rubric), lang), cmp.index, lang)
+    ]
     rows += [_group_row(str(g.id), g.name, g.change, lang) for g in cmp.domains]
     return _groups_table(text("diff.groups.title", lang), text("domain", lang), rows, lang)
 
@@ -347,7 +349,7 @@ def trend_report(tr: Trend, paths: list[str], lang: Lang, *, ramp: str | None = 
         table.rows.append(row + ([sparkline(s.points, low, high, ramp)] if ramp else []))
         table.tones.append(None)
 
-    add("", index_name(tr.cards[-1].rubric, lang), tr.index)
+    add("", shared_index_name((c.rubric for c in tr.cards), lang), tr.index)
     first, last = tr.index.points[0].predicate, tr.index.points[-1].predicate
     predicates = [p.predicate for p in tr.index.points]
     table.rows.append(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spbe_cli.core.diff import Comparison, Trend
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text
-from spbe_cli.render.names import index_name
+from spbe_cli.render.names import shared_index_name
 from spbe_cli.render.workbook.cells import Formula, operand
 from spbe_cli.render.workbook.tables import TableSheet, book, finish_book
 
@@ -33,7 +33,7 @@ def comparison_workbook(cmp: Comparison, lang: Lang) -> bytes:
         new_pred,
     ]  # fmt: skip
     groups = TableSheet(made, text("xlsx.sheet.index", lang), headings)
-    rows = [(index_name(cmp.new.rubric, lang), None, None, cmp.index)]
+    rows = [(shared_index_name((cmp.old.rubric, cmp.new.rubric), lang), None, None, cmp.index)]
     rows += [(text(g.kind, lang), g.id, g.name, g.change) for g in (*cmp.domains, *cmp.aspects)]
     for kind, ident, name, change in rows:
         r = groups.rows + 1
@@ -82,7 +82,7 @@ def trend_workbook(tr: Trend, paths: Sequence[str], lang: Lang) -> bytes:
     sheet = TableSheet(made, text("xlsx.sheet.trend", lang), ["", *labels, *exact_cols])
     count = len(labels)
     numeric = tuple(range(2, 2 + count))
-    series = [(index_name(tr.cards[-1].rubric, lang), tr.index.points)]
+    series = [(shared_index_name((c.rubric for c in tr.cards), lang), tr.index.points)]
     series += [(f"{text('domain', lang)} {s.id} {s.name}", s.points) for s in tr.domains]
     for name, points in series:
         values = [name, *(p.value for p in points), *(exact_text(p.exact) for p in points)]
