@@ -59,16 +59,20 @@ class Options:
 
 def _file_report(outcome: Outcome, options: Options) -> FileReport:
     result = FileReport(outcome.path, list(outcome.problems))
-    card, doc = outcome.scorecard, outcome.document
-    if card is None or doc is None:
+    assessment, rubric, doc = outcome.assessment, outcome.rubric, outcome.document
+    if assessment is None or rubric is None or doc is None:
         return result
-    warnings = assessment_warnings(card.assessment, card.rubric, options.today)
+    warnings = assessment_warnings(assessment, rubric, options.today)
     if not options.policy.all_warnings:
         warnings = one_per_code(warnings)
     for problem in warnings:
         result.problems.append(_locate(doc, problem, options.strict))
-    for failure in check(card, options.gate):
-        result.problems.append(doc.locate(failure.problem()))
+    gate = options.gate
+    if gate.fail_under is not None or gate.min_predicate is not None:  # only then the index
+        card = outcome.scorecard
+        assert card is not None
+        for failure in check(card, gate):
+            result.problems.append(doc.locate(failure.problem()))
     return result
 
 
@@ -158,9 +162,9 @@ class FileCheck:
 
 
 def _agency_fact(outcome: Outcome, valid: bool) -> AgencyFact | None:
-    if outcome.scorecard is None or outcome.document is None:
+    assessment = outcome.assessment
+    if assessment is None or outcome.rubric is None or outcome.document is None:
         return None
-    assessment = outcome.scorecard.assessment
     long_form = isinstance(assessment.instansi, Agency)
     where = ("instansi", "nama") if long_form else ("instansi",)
     line, column = outcome.document.mark_of(where)

@@ -118,6 +118,22 @@ def score(rubric: Rubric, assessment: Assessment) -> Scorecard:
     )
 
 
+def index_sums(rubric: Rubric, assessment: Assessment) -> tuple[UnitSums, tuple[UnitSums, ...]]:
+    """The overall index and each domain's (in rubric order) as (Σ level × units, weight in
+    units), for a complete assessment: what a ranking keeps of a file, and all it needs.
+
+    Fraction(*pair) of each is exactly the scorecard's index; the pairs are left unreduced so a
+    worker process sends plain integers and builds neither Fractions nor a Scorecard.
+    """
+    levels = {i.key: assessment.level_of(i.key) for i in rubric.indicators}
+    sums = {a.key: _unit_sums(rubric, a.indicators, levels) for a in rubric.aspects}
+    domains = tuple(
+        (_add(sums[a.key] for a in d.aspects)[0], rubric.units_of(d.weight)) for d in rubric.domains
+    )
+    total = _add(sums.values())[0]
+    return (total, rubric.units_of(rubric.total_weight)), domains
+
+
 UnitSums = tuple[int, int]
 """Σ level × units with missing levels at the lowest and at the highest level."""
 

@@ -15,11 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 from spbe_cli.files import guard
+from spbe_cli.files.yaml_fast import SLOW, LazyPositions, NodePositions, fast_data
 from spbe_cli.model.codes import Code
 from spbe_cli.model.problems import Located, Problem
 
@@ -41,13 +42,24 @@ MAX_EXPONENT = 1_000
 Mark = tuple[int, int]
 
 
+class Positions(Protocol):
+    """What Document.mark_of needs: `get(path)`, as on a dict of path → (key mark, value mark)."""
+
+    def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None: ...
+
+
 @dataclass
 class Document:
-    """A file's data plus where each path of it is written (0-based key and value marks)."""
+    """A file's data plus where each path of it is written (0-based key and value marks).
+
+    `positions` answers `.get(path)` like a dict of every path's (key mark, value mark). Most
+    files of a batch are never asked (they have no problem), so it is usually a lazy view: the
+    YAML node tree navigated on demand, or a dict built on first use (JSON, TOML).
+    """
 
     path: str
     data: Any
-    positions: dict[tuple[str, ...], tuple[Mark, Mark]] = field(default_factory=dict)
+    positions: Positions = field(default_factory=dict)
 
     def locate(self, problem: Problem) -> Located:
         line, column = self.mark_of(problem.path, problem.at)
@@ -142,6 +154,11 @@ _STR, _INT, _MAP, _SEQ = (_CORE + t for t in ("str", "int", "map", "seq"))
 
 
 _RESOLVED: dict[tuple[str, Any], str] = {}
+_IMPLICIT_FIRST = frozenset(yaml.CSafeLoader.yaml_implicit_resolvers)
+"""The first characters (and "" for an empty value) that some implicit tag can start with: a
+plain scalar starting otherwise is a string, as BaseResolver.resolve decides (it has no
+wildcard resolvers, checked below)."""
+assert None not in _IMPLICIT_FIRST
 
 
 class _Loader(yaml.CSafeLoader):
@@ -155,6 +172,8 @@ class _Loader(yaml.CSafeLoader):
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         if kind is not yaml.ScalarNode:
             return _MAP if kind is yaml.MappingNode else _SEQ  # no path resolvers on this loader
+        if not implicit[0] or value[:1] not in _IMPLICIT_FIRST:
+            return _STR  # quoted, or no implicit resolver starts with this character
         key = (value, implicit)
         tag = _RESOLVED.get(key)
         if tag is None:
@@ -335,6 +354,14 @@ def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
         return _failure(name, [problem], [mark])
     if root is None:
         return _failure(name, [Problem(Code.SPBE008)])
+    data = fast_data(root, MAX_DEPTH, MAX_NODES)
+    if data is not SLOW:  # the common file: positions only if a problem asks (yaml_fast.py)
+        return Document(name, data, NodePositions(root, _key_text))
+    return _walk_yaml(name, root)
+
+
+def _walk_yaml(name: str, root: yaml.Node) -> Document | LoadFailure:
+    """The careful walk: every node checked and counted, every position recorded."""
     walker = _YamlWalk()
     try:
         data = walker.walk(root, (), 0)
@@ -345,6 +372,17 @@ def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
         problems, marks = zip(*walker.problems, strict=True)
         return _failure(name, list(problems), list(marks))
     return Document(name, data, walker.positions)
+
+
+def _key_text(key_node: yaml.Node) -> str:
+    """The text a mapping key is filed under, exactly as _YamlWalk.mapping files it."""
+    key = key_node.value if key_node.tag == _STR else _KEYS.scalar(key_node)
+    return key.strip() if isinstance(key, str) else str(key)
+
+
+_KEYS = _YamlWalk()
+"""Reads key nodes for _key_text: only keys the fast path admitted (strings, plain decimal
+integers, nulls), which never record a problem, so its lists stay empty."""
 
 
 _YAML_WORDS = [
@@ -460,7 +498,7 @@ def _parse_json(name: str, text: str) -> Document | LoadFailure:
         return _failure(name, [surrogate[0]], [surrogate[1]])
     if duplicates.keys:
         return _json_duplicates(name, text, duplicates.keys)
-    return Document(name, data, _positions_via_yaml(text))
+    return Document(name, data, LazyPositions(lambda: _positions_via_yaml(text)))
 
 
 def _json_duplicates(name: str, text: str, keys: list[str]) -> LoadFailure:
@@ -543,7 +581,7 @@ def _parse_toml(name: str, text: str) -> Document | LoadFailure:
         return _failure(name, [_number_problem(exc)])
     except RecursionError:  # tomllib is pure Python: deep nesting stops here, safely
         return _failure(name, [guard.structure_problem("depth")])
-    doc = Document(name, data, dict(_toml_positions(text)))
+    doc = Document(name, data, LazyPositions(lambda: dict(_toml_positions(text))))
     twice = [
         Problem(Code.SPBE006, path, {"key": key.strip(), "first_line": _line_of(doc, path, first)})
         for path, key, first in guard.stripped_duplicates(data)

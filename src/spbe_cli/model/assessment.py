@@ -427,6 +427,7 @@ def _check_levels(indicators: dict[str, Any], rubric: Rubric, *, partial: bool) 
 
 
 def _raw_level(claim: Any, key: str) -> tuple[Any, tuple[str, ...]]:
+    # Keys are normalised to str by now; runs twice per indicator of every file of a batch.
     if isinstance(claim, dict):
-        return claim.get("level"), path_of("indikator", key, "level")
-    return claim, path_of("indikator", key)
+        return claim.get("level"), ("indikator", key, "level")
+    return claim, ("indikator", key)

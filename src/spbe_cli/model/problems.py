@@ -48,7 +48,7 @@ class Located:
 
 
 def path_of(*parts: object) -> Path:
-    return tuple(str(p) for p in parts)
+    return tuple(map(str, parts))  # runs for every indicator of every file of a batch
 
 
 def by_place(item: Located) -> tuple[int, int]:

@@ -1,0 +1,163 @@
+"""The fast path of the YAML reader: data without positions, and positions only when asked.
+
+A batch reads thousands of files and most of them have nothing to report, so what every file pays
+must be close to a bare parse (issue 17). The careful walk of reader.py records a line and column
+for every key and value, checks every tag and counts every node; almost all of that is wasted on a
+file without problems. Here the composed node tree is turned into data by a lean walk that knows
+only the common shapes (string keys, strings, plain decimal integers, nulls, lists, mappings) and
+gives up (`SLOW`) at anything else: another tag, a duplicate key, a non-scalar key, depth or node
+count near the limits. The reader then runs the careful walk on the same tree, so every problem is
+found and reported exactly as before; the fast walk never decides that a file is wrong.
+
+Positions are found afterwards only for the paths a problem points at, by navigating the same
+tree (`NodePositions`), with the careful walk's rules for keys, so a located problem reads the same
+whichever path read the file. tests/unit/test_yaml_fast_path.py holds the two paths to that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+CORE = "tag:yaml.org,2002:"
+STR, INT, NULL, MAP, SEQ = (CORE + t for t in ("str", "int", "null", "map", "seq"))
+
+SLOW = object()
+"""What fast_data returns when the file needs the careful walk."""
+
+Mark = tuple[int, int]
+
+
+class _Slow(Exception):
+    pass
+
+
+def fast_data(root: yaml.Node, max_depth: int, max_nodes: int) -> Any:
+    """The plain data of a composed tree, or SLOW when any node is outside the common shapes.
+
+    Stops (SLOW) well before the careful walk's limits would be reached (depth, node count), so a
+    file near a limit is always judged by the careful walk. Runs for every file of a batch, hence
+    the inlined common cases.
+    """
+    scalar_node, mapping_node, sequence_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+    budget = [max_nodes - 2]
+
+    def scalar(node: yaml.Node) -> Any:
+        tag = node.tag
+        if tag == STR:
+            return node.value
+        if tag == INT:
+            value = node.value
+            simple = value.isascii() and value.isdigit() and len(value) < 300
+            if simple and (value[0] != "0" or len(value) == 1):
+                return int(value)  # decimal without sign, octal prefix or underscores
+        elif tag == NULL:
+            return None
+        raise _Slow
+
+    def walk(node: yaml.Node, depth: int) -> Any:
+        kind = node.__class__
+        if kind is scalar_node:
+            return scalar(node)
+        if depth >= max_depth - 1:
+            raise _Slow
+        items = node.value
+        budget[0] -= 2 * len(items)
+        if budget[0] < 0:
+            raise _Slow
+        if kind is mapping_node:
+            if node.tag != MAP:
+                raise _Slow
+            out: dict[Any, Any] = {}
+            kinds = 0  # 1: plain ASCII strings (YAML trims those), 2: integers, 4: other keys
+            for key_node, value_node in items:
+                if key_node.__class__ is not scalar_node:
+                    raise _Slow
+                if key_node.tag == STR:
+                    key = key_node.value
+                    kinds |= 4 if key_node.style or not key.isascii() else 1
+                else:
+                    key = scalar(key_node)
+                    kinds |= 2 if key.__class__ is int else 4
+                if value_node.__class__ is scalar_node and value_node.tag == STR:
+                    out[key] = value_node.value
+                else:
+                    out[key] = walk(value_node, depth + 1)
+            if len(out) != len(items) or (kinds > 2 and not _distinct(out)):
+                raise _Slow  # a duplicate key, perhaps only once stripped ("1" and 1, " 1")
+            return out
+        if kind is not sequence_node or node.tag != SEQ:
+            raise _Slow
+        return [walk(child, depth + 1) for child in items]
+
+    try:
+        return walk(root, 0)
+    except _Slow:
+        return SLOW
+
+
+def _distinct(mapping: dict[Any, Any]) -> bool:
+    """No two keys filed under the same text by the careful walk (stripped, or str() of others)."""
+    texts = {key.strip() if isinstance(key, str) else str(key) for key in mapping}
+    return len(texts) == len(mapping)
+
+
+def mark(node: yaml.Node) -> Mark:
+    return (node.start_mark.line, node.start_mark.column)
+
+
+class NodePositions:
+    """`get(path)` of the careful walk's positions dict, found by navigating the node tree.
+
+    `key_of` turns a key node into the text the careful walk files it under (its value stripped,
+    or str() of a number). Each container is indexed on its first visit (its entries' marks with
+    the nodes under them); a file with no problem is never visited at all, and one with a problem
+    per indicator pays about what the careful walk would have.
+    """
+
+    def __init__(self, root: yaml.Node, key_of: Callable[[yaml.Node], str]) -> None:
+        self.root = root
+        self.key_of = key_of
+        self._indexes: dict[int, dict[str, tuple[tuple[Mark, Mark], yaml.Node]]] = {}
+
+    def _index(self, node: yaml.Node) -> dict[str, tuple[tuple[Mark, Mark], yaml.Node]]:
+        index: dict[str, tuple[tuple[Mark, Mark], yaml.Node]] = {}
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    marks = (mark(key_node), mark(value_node))
+                    index.setdefault(self.key_of(key_node), (marks, value_node))
+        elif isinstance(node, yaml.SequenceNode):
+            for n, child in enumerate(node.value):
+                where = mark(child)
+                index[str(n)] = ((where, where), child)
+        self._indexes[id(node)] = index  # the tree keeps every node alive, so ids stay unique
+        return index
+
+    def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None:
+        node, found = self.root, None
+        indexes = self._indexes
+        for part in path:
+            index = indexes.get(id(node))
+            if index is None:
+                index = self._index(node)
+            entry = index.get(part)
+            if entry is None:
+                return None
+            found, node = entry
+        return found
+
+
+class LazyPositions:
+    """A positions dict built on first use: JSON and TOML files pay for positions only on error."""
+
+    def __init__(self, build: Callable[[], dict[tuple[str, ...], tuple[Mark, Mark]]]) -> None:
+        self._build: Callable[[], dict[tuple[str, ...], tuple[Mark, Mark]]] | None = build
+        self._positions: dict[tuple[str, ...], tuple[Mark, Mark]] = {}
+
+    def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None:
+        if self._build is not None:
+            self._positions, self._build = self._build(), None
+        return self._positions.get(path)
