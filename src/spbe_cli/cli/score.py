@@ -22,8 +22,7 @@ from spbe_cli.exits import ExitCode, Stop, command
 from spbe_cli.render.choices import Detail
 
 if TYPE_CHECKING:
-    from spbe_cli.core.scoring import Scorecard
-    from spbe_cli.core.thresholds import Gate, GateFailure
+    from spbe_cli.app.score import Scoring
 
 ScoreFormat = format_option("score")
 ScorePaths = paths_argument("Assessment files, or folders to score every assessment in.")
@@ -76,33 +75,33 @@ def score(
     if chosen_renderer("score", fmt, Options(lang, detail)).binary and output is None:
         raise usage_error("xlsx.needs_output")
     chosen = override[0] if override else None
-    scoring = score_files(files, partial=partial, rubric=chosen, allow_outside=allow_rubric_outside)
-    result = scoring.result
-    failures = [(path, f) for path, card in result.cards for f in _checked(card, gate)]
-    if result.cards:
-        deliver("score", fmt, result, Options(lang, detail), output, force)
+    scoring = score_files(
+        files, partial=partial, rubric=chosen, gate=gate, allow_outside=allow_rubric_outside
+    )
+    _stop_at_unknown_predicate(scoring)  # one file: judged before anything is printed
+    if scoring.any_scored():
+        deliver("score", fmt, scoring.result, Options(lang, detail), output, force)
+    _stop_at_unknown_predicate(scoring)  # a batch judges each file as it is written
     if scoring.problems and scoring.files > 1:  # a batch: every file counted, after its problems
-        failed = scoring.files - len(result.cards)
-        counts = {"files": scoring.files, "scored": len(result.cards), "failed": failed}
+        failed = scoring.files - scoring.scored
+        counts = {"files": scoring.files, "scored": scoring.scored, "failed": failed}
         raise Stop(problems=scoring.problems, message="score.summary", **counts)
     if scoring.problems:
         drafts = not partial and any(p.code == Code.SPBE104 for p in scoring.problems)
         raise Stop(problems=scoring.problems, message="score.partial_hint" if drafts else None)
     from spbe_cli.render.escape import inert
 
-    for path, failure in failures:
-        message = f"threshold.{failure.kind}"  # threshold.fail_under, threshold.min_predicate
-        sys.stderr.write(inert(text(message, lang, **failure.params, file=path)) + "\n")
-    return ExitCode.FAILED if failures else ExitCode.OK
+    for path, kind, params in scoring.failures:
+        message = f"threshold.{kind}"  # threshold.fail_under, threshold.min_predicate
+        sys.stderr.write(inert(text(message, lang, **params, file=path)) + "\n")  # type: ignore[arg-type]
+    return ExitCode.FAILED if scoring.failures else ExitCode.OK
 
 
-def _checked(card: Scorecard, gate: Gate) -> list[GateFailure]:
-    """The thresholds `card` fails; a --min-predicate its rubric does not know is a usage error."""
-    from spbe_cli.core.thresholds import UnknownPredicate, check
+def _stop_at_unknown_predicate(scoring: Scoring) -> None:
+    """A --min-predicate that a file's own rubric does not know is a usage error (a custom
+    rubric named by the file; --rubric and the bundled bands were checked before reading)."""
     from spbe_cli.exits import usage_error
 
-    try:
-        return check(card, gate)
-    except UnknownPredicate as exc:
-        allowed = ", ".join(exc.allowed)
-        raise usage_error("usage.unknown_predicate", value=str(exc), allowed=allowed) from None
+    if scoring.unknown_predicate is not None:
+        value, allowed = scoring.unknown_predicate
+        raise usage_error("usage.unknown_predicate", value=value, allowed=allowed)

@@ -6,6 +6,7 @@ a Report laid out as Rich, plain text or Markdown, is written once here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, Any, ClassVar, Generic, TypeVar
 
@@ -82,3 +83,21 @@ class JsonRenderer(Renderer[R]):
         from spbe_cli.render.records import to_json
 
         stream.write(to_json(self.record(result)))
+
+
+# --- Batches written as they are made (issue 17) ------------------------------------------------
+
+
+def write_joined(pieces: Iterable[str], stream: IO[Any], head: str, sep: str, tail: str) -> int:
+    """Write `head`, the pieces with `sep` between them, then `tail`, as the pieces arrive.
+
+    Nothing at all when there is no piece: a batch whose every file failed prints no empty
+    document. The count of pieces is returned.
+    """
+    count = 0
+    for piece in pieces:
+        stream.write((head if not count else sep) + piece)
+        count += 1
+    if count:
+        stream.write(tail)
+    return count

@@ -1,13 +1,27 @@
-"""`spbe score` output in every text format, from a ScoreResult (xlsx is in xlsx_out)."""
+"""`spbe score` output in every text format, from a ScoreResult (xlsx is in xlsx_out).
+
+A batch (several files or a folder) is written as it is scored (issue 17): each renderer's
+`piece(file, scorecard)` is its share of the output for one file, made where the file was scored
+(a worker process in a large batch); `write` joins the pieces in file order. The bytes are those
+of the whole document rendered at once (tests/acceptance/test_score_stream.py holds them to it).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import IO, Any
 
 from spbe_cli.core.results import ScoreResult
-from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
-from spbe_cli.render.records import plain, scorecard_record
-from spbe_cli.render.tables import Report, scorecard_report, summary_report
+from spbe_cli.core.scoring import Scorecard
+from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer, write_joined
+from spbe_cli.render.records import encode_at, plain, scorecard_record
+from spbe_cli.render.tables import (
+    Report,
+    SummaryRow,
+    scorecard_report,
+    summary_from_rows,
+    summary_row,
+)
 
 
 def _payload(result: ScoreResult) -> Any:
@@ -16,13 +30,43 @@ def _payload(result: ScoreResult) -> Any:
 
 
 class ScoreTable(HumanRenderer[ScoreResult]):
+    """The detailed view of one file, or one numbered summary row per file of a batch."""
+
     def report(self, result: ScoreResult, stream: IO[Any]) -> Report:
         if result.single:
             return scorecard_report(result.cards[0][1], self.lang, self.options.detail)
-        return summary_report(result.cards, self.lang)
+        if result.batch is None:
+            rows = [self.piece(path, card) for path, card in result.cards]
+        else:
+            rows = _kept(result.batch.pieces(self.piece))
+        self._bands = rows[0].bands if rows else 5  # the first file's bands colour the summary
+        return summary_from_rows(rows, self.lang)
+
+    def piece(self, path: str, card: Scorecard) -> SummaryRow:
+        return summary_row(path, card, self.lang)
 
     def bands(self, result: ScoreResult) -> int:
-        return len(result.cards[0][1].rubric.bands) if result.cards else 5
+        if result.single:
+            return len(result.cards[0][1].rubric.bands)
+        return getattr(self, "_bands", 5)
+
+
+def _kept(rows: Iterable[SummaryRow]) -> list[SummaryRow]:
+    """The rows, with what they repeat (year, stage, index values, predicates, rubric, domain
+    headings: a few hundred distinct values over ten thousand files) shared rather than copied
+    per row, as each arrives unpickled from a worker with copies of its own. Halves the memory
+    of a 10,000-file summary."""
+    kept: list[SummaryRow] = []
+    shared: dict[object, Any] = {}
+    for row in rows:
+        cells = row.cells
+        cells[2:] = [shared.setdefault(cell, cell) for cell in cells[2:]]
+        rubric = shared.setdefault(row.rubric, row.rubric)
+        domains = shared.setdefault(row.domains, row.domains)
+        kept.append(row._replace(rubric=rubric, domains=domains))
+        if len(shared) > 100_000:  # a pathological batch of unique values: stop collecting
+            shared.clear()
+    return kept
 
 
 class ScoreMarkdown(ScoreTable):
@@ -33,16 +77,43 @@ class ScoreJson(JsonRenderer[ScoreResult]):
     def record(self, result: ScoreResult) -> Any:
         return _payload(result)
 
+    def piece(self, path: str, card: Scorecard) -> str:
+        """One element of the array, indented as to_json indents it."""
+        return "  " + encode_at(scorecard_record(card, path), 1)
+
+    def write(self, result: ScoreResult, stream: IO[Any]) -> None:
+        if result.batch is None:
+            super().write(result, stream)
+        else:
+            write_joined(result.batch.pieces(self.piece), stream, "[\n", ",\n", "\n]\n")
+
 
 class ScoreCsv(Renderer[ScoreResult]):
+    def piece(self, path: str, card: Scorecard) -> str:
+        """The file's rows without the header (the CSV of one file, minus its first line)."""
+        from spbe_cli.render.csv_out import scorecards_csv
+
+        return scorecards_csv([(path, card)]).split("\n", 1)[1]
+
     def write(self, result: ScoreResult, stream: IO[Any]) -> None:
         from spbe_cli.render.csv_out import scorecards_csv
 
-        stream.write(scorecards_csv(result.cards))
+        if result.batch is None:
+            stream.write(scorecards_csv(list(result.cards)))
+        else:
+            write_joined(result.batch.pieces(self.piece), stream, scorecards_csv([]), "", "")
 
 
 class ScoreYaml(Renderer[ScoreResult]):
+    def piece(self, path: str, card: Scorecard) -> str:
+        """One item of the YAML list: PyYAML writes a list item by item, so the items of
+        one-element lists add up to the whole list."""
+        return to_yaml(plain([scorecard_record(card, path)]))
+
     def write(self, result: ScoreResult, stream: IO[Any]) -> None:
+        if result.batch is not None:
+            write_joined(result.batch.pieces(self.piece), stream, "", "", "")
+            return
         stream.write(to_yaml(plain(_payload(result))))
 
 
@@ -66,8 +137,17 @@ def to_yaml(data: Any) -> str:
 
 
 class ScoreToml(Renderer[ScoreResult]):
+    def piece(self, path: str, card: Scorecard) -> str:
+        """One `[[results]]` table: tomli-w separates the tables of an array by a blank line."""
+        import tomli_w
+
+        return tomli_w.dumps(plain({"results": [scorecard_record(card, path)]}))
+
     def write(self, result: ScoreResult, stream: IO[Any]) -> None:
         import tomli_w
 
+        if result.batch is not None:
+            write_joined(result.batch.pieces(self.piece), stream, "", "\n", "")
+            return
         payload = _payload(result)
         stream.write(tomli_w.dumps(plain(payload if result.single else {"results": payload})))

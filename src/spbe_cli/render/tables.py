@@ -17,8 +17,9 @@ with spbe's own words, so no line of output begins with text from a file.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from spbe_cli.core.scoring import GroupScore, Index, Scorecard
 from spbe_cli.messages import Lang, text
@@ -209,28 +210,56 @@ def _indicator_table(card: Scorecard, lang: Lang) -> Table:
     return table
 
 
-def summary_report(cards: list[tuple[str, Scorecard]], lang: Lang) -> Report:
+class SummaryRow(NamedTuple):
+    """One file's line of the batch summary, made where the file was scored and all the summary
+    keeps of it (issue 17): a folder of ten thousand files holds these, never scorecards."""
+
+    cells: list[str]
+    """File, agency, year, stage, index and predicate, then each domain's index (the row's
+    number is its place, added when the rows are laid out)."""
+    tone: int
+    rubric: str
+    provisional: bool
+    domains: tuple[tuple[int | str, str], ...]
+    """(id, name) of the rubric's domains, for the headers and legend."""
+    bands: int
+    """How many predicate bands the rubric has (the colours spread over the first file's)."""
+
+
+def summary_row(path: str, card: Scorecard, lang: Lang) -> SummaryRow:
+    a = card.assessment
+    cells = [path, a.agency.nama, str(a.tahun), a.tahap or "–"]
+    cells += [index_text(card.index, lang), predicate_text(card.index)]
+    cells += [index_text(d.index, lang) for d in card.domains]
+    heads = tuple((d.id, d.name) for d in card.domains)
+    rubric = card.rubric
+    return SummaryRow(
+        cells, _tone(card, card.index), rubric.id, rubric.provisional, heads, len(rubric.bands)
+    )
+
+
+def summary_report(cards: Iterable[tuple[str, Scorecard]], lang: Lang) -> Report:
     """One row per file, numbered: the number, not the file's path, starts each row."""
-    same_rubric = len({c.rubric.id for _, c in cards}) == 1
-    domains = cards[0][1].domains if cards and same_rubric else ()
+    return summary_from_rows([summary_row(path, card, lang) for path, card in cards], lang)
+
+
+def summary_from_rows(rows: list[SummaryRow], lang: Lang) -> Report:
+    same_rubric = len({r.rubric for r in rows}) == 1
+    domains = rows[0].domains if rows and same_rubric else ()
     keys = ("number", "file", "agency", "year", "stage", "index.short", "predicate")
-    headers = [text(k, lang) for k in keys] + [f"D{d.id}" for d in domains]
+    headers = [text(k, lang) for k in keys] + [f"D{ident}" for ident, _ in domains]
     align: list[Align] = ["right", "left", "left", "right", "left", "right", "left"]
     align += [RIGHT] * len(domains)
     kinds: list[Kind] = ["figure", "text", "text", "figure", "text", "figure", "text"]
     kinds += [FIGURE] * len(domains)
     table = Table("", headers, align, tone_column=6, kinds=kinds, stack=(1, 2))
-    for n, (path, card) in enumerate(cards, start=1):
-        a = card.assessment
-        row = [str(n), path, a.agency.nama, str(a.tahun), a.tahap or "–"]
-        row += [index_text(card.index, lang), predicate_text(card.index)]
-        row += [index_text(d.index, lang) for d in card.domains] if domains else []
-        table.rows.append(row)
-        table.tones.append(_tone(card, card.index))
-    legend = [f"D{d.id} = {d.name}" for d in domains]
-    provisional = sorted({c.rubric.id for _, c in cards if c.rubric.provisional})
+    for n, row in enumerate(rows, start=1):
+        table.rows.append([str(n), *(row.cells if domains else row.cells[:6])])
+        table.tones.append(row.tone)
+    legend = [f"D{ident} = {name}" for ident, name in domains]
+    provisional = sorted({r.rubric for r in rows if r.provisional})
     notes = [provisional_short(r, lang) for r in provisional]
     if legend:
         notes.append(f"{text('domain', lang)}: {' · '.join(legend)}")
-    heading = [text("summary.title", lang, count=len(cards))]
+    heading = [text("summary.title", lang, count=len(rows))]
     return Report(heading, notes, [table])

@@ -20,7 +20,7 @@ class ScoresWorkbook(Renderer[ScoreResult]):
     binary = True
 
     def write(self, result: ScoreResult, stream: IO[Any]) -> None:
-        cards = iter(result.cards)
+        cards = iter(result.all_cards())  # a batch's scorecards are made as they are read
         first = list(islice(cards, 2))
         if len(first) == 1:
             from spbe_cli.render.workbook.assessment import assessment_workbook
