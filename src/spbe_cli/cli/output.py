@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from spbe_cli.exits import usage_error
 from spbe_cli.messages import text
@@ -38,9 +40,14 @@ def deliver(
     if output is None:
         chosen.write(result, sys.stdout)
     else:
-        buffer: io.BytesIO | io.StringIO = io.BytesIO() if chosen.binary else io.StringIO()
-        chosen.write(result, buffer)
-        write_output(output, buffer.getvalue(), force=force)
+        with output_file(output, force=force) as handle:  # written as it is made (issue 17)
+            if chosen.binary:
+                chosen.write(result, handle)
+            else:
+                stream = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+                chosen.write(result, stream)
+                stream.flush()
+                stream.detach()
         announce = chosen.announce or ("xlsx.written" if chosen.binary else None)
         if announce is not None:
             sys.stderr.write(text(announce, options.lang, path=output) + "\n")
@@ -52,10 +59,18 @@ def deliver(
 
 
 def write_output(target: Path, data: str | bytes, *, force: bool) -> None:
-    from spbe_cli.files.safe_write import RefusedOverwrite, write_atomic
+    with output_file(target, force=force) as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+@contextmanager
+def output_file(target: Path, *, force: bool) -> Iterator[BinaryIO]:
+    """An -o file written atomically as the output is made; its failures are usage errors."""
+    from spbe_cli.files.safe_write import RefusedOverwrite, open_atomic
 
     try:
-        write_atomic(target, data, force=force)
+        with open_atomic(target, force=force) as handle:
+            yield handle
     except RefusedOverwrite:
         raise usage_error("output.exists", path=target) from None
     except OSError as exc:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 class RefusedOverwrite(FileExistsError):
@@ -17,17 +20,30 @@ class RefusedOverwrite(FileExistsError):
 
 
 def write_atomic(target: Path, data: str | bytes, *, force: bool = False) -> None:
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with open_atomic(target, force=force) as handle:
+        handle.write(payload)
+
+
+@contextmanager
+def open_atomic(target: Path, *, force: bool = False) -> Iterator[BinaryIO]:
+    """A binary handle whose bytes become `target` when the block ends without an exception.
+
+    For output written as it is made (a batch of ten thousand results, issue 17): nothing is
+    held in memory, and the same guarantees as write_atomic hold (refused before anything is
+    written when the target exists, placed atomically at the end, the temporary file removed
+    on any failure).
+    """
     target = Path(target)
     if target.exists() and not force:
         raise RefusedOverwrite(str(target))
     if target.is_dir():  # with its errno, so the message says why: "Is a directory"
         raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path(".")
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, _mode_for(target))
