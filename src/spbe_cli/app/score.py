@@ -195,19 +195,51 @@ def _pair(path: str, card: Scorecard) -> tuple[str, Scorecard]:
 def compare_files(
     files: list[Path], *, allow_outside: bool = False
 ) -> ComparisonResult | TrendResult:
-    """Two files compared, or three and more as a trend; any invalid file stops the command."""
+    """Two files compared, or three and more as a trend; any invalid file stops the command.
+
+    Files are read one at a time and dropped: a comparison keeps its two scorecards, a trend
+    only what it shows of each file (trend_point), so a long trend holds no documents.
+    """
     from spbe_cli.app.assess import RubricStore, assess
     from spbe_cli.core.diff import compare, trend
 
     if len(files) < 2:
         raise usage_error("usage.diff_files", count=len(files))
     store = RubricStore(allow_outside=allow_outside)
-    outcomes = [assess(path, store) for path in files]
-    problems = [p for o in outcomes for p in o.problems]
+    problems: list[Located] = []
+    cards: list[Scorecard] = []
+    paths: list[str] = []
+    shared: dict[object, object] = {}
+    for path in files:
+        outcome = assess(path, store)
+        problems += outcome.problems
+        card = outcome.scorecard
+        if card is not None and not problems:
+            cards.append(card if len(files) == 2 else trend_point(card, shared))
+        paths.append(outcome.path)
     if problems:
         raise Stop(problems=problems)
-    cards = [o.scorecard for o in outcomes if o.scorecard is not None]
-    paths = [o.path for o in outcomes]
     if len(cards) == 2:
         return ComparisonResult(compare(cards[0], cards[1]), (paths[0], paths[1]))
     return TrendResult(trend(cards), paths)
+
+
+_NO_LEVELS: dict[str, Any] = {}
+
+
+def trend_point(card: Scorecard, shared: dict[object, object]) -> Scorecard:
+    """What a trend shows of a file: who, when, under which rubric, its index and domains.
+
+    The same Scorecard type with the levels, aspects and indicators left out, so the trend's
+    core and renderers are unchanged; equal indices and domain scores (few distinct values over
+    many files) are shared through `shared` rather than kept once per file.
+    """
+    domains = tuple(shared.setdefault(d, d) for d in card.domains)
+    return replace(
+        card,
+        assessment=replace(card.assessment, indikator=_NO_LEVELS),
+        index=shared.setdefault(card.index, card.index),  # type: ignore[arg-type]
+        domains=domains,  # type: ignore[arg-type]
+        aspects=(),
+        indicators=(),
+    )
