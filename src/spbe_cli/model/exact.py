@@ -60,10 +60,14 @@ def _parse_text(value: str) -> Fraction:
 
 
 def round_half_up(value: Fraction, decimals: int = 2) -> Decimal:
-    """Round to `decimals` places with halves away from zero, as the ministry and Excel's ROUND."""
-    scale = 10**decimals
-    magnitude = int(abs(value) * scale + Fraction(1, 2))
-    signed = -magnitude if value < 0 else magnitude
+    """Round to `decimals` places with halves away from zero, as the ministry and Excel's ROUND.
+
+    floor(|n/d| × 10^k + 1/2) in integers: the same number as with Fractions, at a fifth of the
+    cost (every value of every row of a 10,000-file ranking is shown).
+    """
+    numerator, denominator = value.numerator, value.denominator
+    magnitude = (2 * abs(numerator) * 10**decimals + denominator) // (2 * denominator)
+    signed = -magnitude if numerator < 0 else magnitude
     return Decimal(signed).scaleb(-decimals)
 
 
@@ -83,5 +87,5 @@ def exact_text(value: Fraction) -> str:
     if denominator != 1:
         return f"{value.numerator}/{value.denominator}"
     places = max(twos, fives)
-    scaled = value * 10**places
-    return str(Decimal(scaled.numerator).scaleb(-places))
+    scaled = value.numerator * 10**places // value.denominator  # exact: the denominator divides
+    return str(Decimal(scaled).scaleb(-places))
