@@ -8,7 +8,8 @@ because their rounded displays agree. Means are exact fractions, rounded only wh
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -135,7 +136,15 @@ def collect(rows: Iterable[Row], *, allow_mixed: bool = False) -> list[Row]:
     return out
 
 
-def competition_ranks(values: list[Fraction]) -> list[tuple[int, bool]]:
+def scaled(values: Sequence[Fraction]) -> list[int]:
+    """Each value times the least common multiple of their denominators: integers that compare
+    exactly as the Fractions do, at the cost of ints (a ranking sorts and compares ten thousand
+    values; the few distinct denominators of a rubric keep the multiple small)."""
+    common = _common(values)
+    return [v.numerator * (common // v.denominator) for v in values]
+
+
+def competition_ranks(values: Sequence[Fraction | int]) -> list[tuple[int, bool]]:
     """(rank, tied) for values sorted high to low: equal exact values share a rank (1, 2, 2, 4)."""
     out: list[tuple[int, bool]] = []
     for n, value in enumerate(values):
@@ -157,11 +166,13 @@ def rank(
     """Rank the rows by exact index (ties by name, then file, for a stable order) and summarise."""
     if by is not None and by not in GROUPINGS:
         raise ValueError(by)
-    ordered = sorted(
-        collect(rows, allow_mixed=allow_mixed), key=lambda r: (-r.index, r.nama, r.file)
-    )
-    national = competition_ranks([r.index for r in ordered])
-    group_ranks = _group_ranks(ordered, by)
+    rows = collect(rows, allow_mixed=allow_mixed)
+    keys = scaled([r.index for r in rows])  # the exact order of the indices, as integers
+    order = sorted(range(len(rows)), key=lambda n: (-keys[n], rows[n].nama, rows[n].file))
+    ordered = [rows[n] for n in order]
+    ordered_keys = [keys[n] for n in order]
+    national = competition_ranks(ordered_keys)
+    group_ranks = _group_ranks(ordered, ordered_keys, by)
     ranked = [
         Ranked(row, n_rank, n_tied, row.group_of(by), *group_ranks[pos])
         for pos, (row, (n_rank, n_tied)) in enumerate(zip(ordered, national, strict=True))
@@ -171,7 +182,9 @@ def rank(
     return Ranking(ranked, summarise(ordered, only, good_from), by, only)
 
 
-def _group_ranks(ordered: list[Row], by: str | None) -> list[tuple[int | None, bool]]:
+def _group_ranks(
+    ordered: list[Row], keys: list[int], by: str | None
+) -> list[tuple[int | None, bool]]:
     out: list[tuple[int | None, bool]] = [(None, False)] * len(ordered)
     if by is None:
         return out
@@ -181,7 +194,7 @@ def _group_ranks(ordered: list[Row], by: str | None) -> list[tuple[int | None, b
         if group is not None:
             groups.setdefault(group, []).append(pos)
     for positions in groups.values():
-        ranks = competition_ranks([ordered[p].index for p in positions])
+        ranks = competition_ranks([keys[p] for p in positions])
         for pos, value in zip(positions, ranks, strict=True):
             out[pos] = value
     return out
@@ -219,7 +232,18 @@ def _good_label(rows: list[Row], rubric: Rubric | None, asked: str | None) -> st
 
 
 def _stat(values: list[Fraction]) -> Stat:
-    return Stat(sum(values, Fraction(0)) / len(values), max(values), min(values))
+    """Exact mean, maximum and minimum, summed and compared as integers over a common
+    denominator (ten thousand Fraction additions would each reduce by a gcd)."""
+    common = _common(values)
+    keys = [v.numerator * (common // v.denominator) for v in values]
+    high = max(range(len(values)), key=keys.__getitem__)
+    low = min(range(len(values)), key=keys.__getitem__)
+    return Stat(Fraction(sum(keys), common * len(values)), values[high], values[low])
+
+
+def _common(values: Sequence[Fraction]) -> int:
+    """The least common multiple of the denominators."""
+    return math.lcm(*{v.denominator for v in values})
 
 
 def _shares(rows: list[Row], good_from: str | None) -> tuple[Share, ...]:
