@@ -60,6 +60,7 @@ class _Rows:
         from spbe_cli.core.rank import Row
 
         store = RubricStore()
+        rubrics: dict[str, object] = {}  # by the path a worker named, without a Path per row
         values = _Shared()
         facts = RowFacts(self.lang, self.allow_outside)
         results = self.watch.progress(ordered_map(facts, self.paths), len(self.paths))
@@ -69,12 +70,14 @@ class _Rows:
                 self.watch.broken(facts)  # type: ignore[arg-type]
                 continue
             _, nama, jenis, provinsi, tahun, rubric_path, index, domains = facts
-            rubric = store.load(Path(rubric_path))
+            rubric = rubrics.get(rubric_path)
+            if rubric is None:
+                rubric = rubrics[rubric_path] = store.load(Path(rubric_path))
             # The list's own path string and one copy of each kind and province: rows are what
             # a ranking of ten thousand files keeps, so they are kept small.
             yield Row(
                 path, nama, _shared(jenis), _shared(provinsi), tahun, rubric,  # type: ignore[arg-type]
-                Fraction(*index), tuple(values.pair(facts) for facts in domains),
+                values.fraction(index), tuple(values.pair(facts) for facts in domains),
             )  # fmt: skip
 
 
@@ -88,6 +91,16 @@ class _Shared:
 
     def __init__(self) -> None:
         self._pairs: dict[tuple[str, int, int], tuple[str, Fraction]] = {}
+        self._fractions: dict[tuple[int, int], Fraction] = {}
+
+    def fraction(self, pair: tuple[int, int]) -> Fraction:
+        """Fraction(*pair), one object per value (an index sum over its weight in units)."""
+        value = self._fractions.get(pair)
+        if value is None:
+            value = Fraction(*pair)
+            if len(self._fractions) < 100_000:
+                self._fractions[pair] = value
+        return value
 
     def pair(self, facts: tuple[str, int, int]) -> tuple[str, Fraction]:
         pair = self._pairs.get(facts)

@@ -10,6 +10,7 @@ say why.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import IO, Any, TextIO
@@ -24,7 +25,7 @@ from spbe_cli.render.base import HumanRenderer, Renderer
 from spbe_cli.render.csv_out import csv_writer
 from spbe_cli.render.escape import csv_cell
 from spbe_cli.render.names import index_name
-from spbe_cli.render.records import encode_at, value_record
+from spbe_cli.render.records import Raw, encode_at, value_record
 from spbe_cli.render.tables import FIGURE, RIGHT, Align, Kind, Report, Table
 
 
@@ -46,30 +47,55 @@ def _domain_names(rubric: Rubric | None) -> dict[str, Any]:
     return {d.key: d for d in rubric.domains} if rubric else {}
 
 
-def row_record(item: Ranked, ranking: Ranking) -> dict[str, Any]:
+def row_record(
+    item: Ranked, ranking: Ranking, encoded: dict[object, Raw] | None = None
+) -> dict[str, Any]:
+    """One row of the ranking. With `encoded` (a cache kept by the caller across rows), the index
+    and domain records come as JSON text already encoded at their depth in the document: a
+    ranking's values repeat (a few hundred distinct domain values over ten thousand files), and
+    rounding, exact text and predicate of each were most of the cost of writing a row."""
     row = item.row
     rubric = row.rubric
-    domains = {d.key: d for d in rubric.domains}
     return {
         "file": row.file,
         "instansi": {"nama": row.nama, "jenis": row.jenis, "provinsi": row.provinsi},
         "tahun": row.tahun,
         "rubric": rubric.id,
-        "index": value_record(_shown(row.index, rubric.decimals), row.index, row.predicate),
-        "domains": [
-            {
-                "id": domains[key].id,
-                "name": domains[key].name,
-                "index": value_record(_shown(v, rubric.decimals), v, rubric.predicate_for(v)),
-            }
-            for key, v in row.domains
-        ],
+        "index": _index_part(rubric, row.index, encoded),
+        "domains": [_domain_part(rubric, key, v, encoded) for key, v in row.domains],
         "rank": item.rank,
         "tied": item.tied,
         "group": item.group,
         "group_rank": item.group_rank,
         "group_tied": item.group_tied,
     }
+
+
+def _index_part(rubric: Rubric, value: Fraction, encoded: dict[object, Raw] | None) -> Any:
+    def make() -> dict[str, Any]:
+        return value_record(_shown(value, rubric.decimals), value, rubric.predicate_for(value))
+
+    return make() if encoded is None else _cached(encoded, (id(rubric), value), make, 3)
+
+
+def _domain_part(
+    rubric: Rubric, key: str, value: Fraction, encoded: dict[object, Raw] | None
+) -> Any:
+    def make() -> dict[str, Any]:
+        domain = next(d for d in rubric.domains if d.key == key)
+        index = value_record(_shown(value, rubric.decimals), value, rubric.predicate_for(value))
+        return {"id": domain.id, "name": domain.name, "index": index}
+
+    return make() if encoded is None else _cached(encoded, (id(rubric), key, value), make, 4)
+
+
+def _cached(encoded: dict[object, Raw], key: object, make: Callable[[], Any], depth: int) -> Raw:
+    text = encoded.get(key)
+    if text is None:
+        text = Raw(encode_at(make(), depth))
+        if len(encoded) < 100_000:  # the rubrics outlive the writer, so their ids stay theirs
+            encoded[key] = text
+    return text
 
 
 def _stat_record(stat: Stat, decimals: int) -> dict[str, Any]:
@@ -312,8 +338,9 @@ def write_ranking_json(ranking: Ranking, shown: list[Ranked], stream: TextIO) ->
         stream.write("[]")
     else:
         stream.write("[\n")
+        encoded: dict[object, Raw] = {}
         for n, item in enumerate(shown):
-            record = encode_at(row_record(item, ranking), 2)
+            record = encode_at(row_record(item, ranking, encoded), 2)
             stream.write(("    " if not n else ",\n    ") + record)
         stream.write("\n  ]")
     summary = encode_at(summary_record(ranking.summary, ranking), 1)

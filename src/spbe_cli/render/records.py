@@ -125,10 +125,17 @@ def encode_at(value: Any, depth: int) -> str:
     return _encode(value, depth)
 
 
+class Raw(str):
+    """JSON text already encoded at its place in a document, written as it is (a writer's cache
+    of parts that repeat, such as the value records of a ranking)."""
+
+
 def _encode(value: Any, depth: int) -> str:
     kind = type(value)
     if kind is str:  # the common leaves first: isinstance(x, Fraction) is a slow ABC check
         return _text(value)  # type: ignore[no-any-return]
+    if kind is Raw:
+        return value  # type: ignore[no-any-return]
     if kind is int:
         return int.__repr__(value)
     if value is None:
