@@ -1,26 +1,20 @@
 """`spbe score` and `spbe diff`: files in, scorecards compared or summarised out.
 
-A folder of ten thousand files is scored as its output is written (issue 17): each file's
-scorecard becomes its share of the output (a JSON element, CSV rows, a YAML or TOML document, one
-summary row) where it was scored, a worker process in a large batch, and is then dropped. What
-outlives a file is at most that share until it is written, and, for a file that fails, its
-problems (reported after the output, as before) or its threshold failure.
+One file is scored at once; several files or a folder are scored as the output is written
+(score_batch.py, issue 17), and a trend keeps one trend point per file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from spbe_cli.core.results import ComparisonResult, ScoreResult, TrendResult
 from spbe_cli.core.scoring import Scorecard
 from spbe_cli.core.thresholds import Gate
 from spbe_cli.exits import Stop, usage_error
 from spbe_cli.model.problems import Located
-
-P = TypeVar("P")
 
 Failure = tuple[str, str, dict[str, object]]
 """A threshold not met: (file, kind, the message's parameters), kind fail_under|min_predicate."""
@@ -46,9 +40,10 @@ class Scoring:
         self.unknown_predicate: tuple[str, str] | None = None
         """(the --min-predicate given, the bands of the first file's rubric) when it names none."""
         for path, card in result.cards:
-            self._judge(path, *judge(card, gate))
+            self.note(path, *judge(card, gate))
 
-    def _judge(self, path: str, failures: list[Failure], unknown: tuple[str, str] | None) -> None:
+    def note(self, path: str, failures: list[Failure], unknown: tuple[str, str] | None) -> None:
+        """Record one scored file's threshold failures (judge's answer for `path`)."""
         self.failures += [(path, kind, params) for _, kind, params in failures]
         if unknown is not None and self.unknown_predicate is None:
             self.unknown_predicate = unknown
@@ -93,103 +88,14 @@ def score_files(
     paths = [str(p) for p in expand_paths(files)]  # strings: 10,000 Paths cost megabytes
     if not paths:
         raise usage_error("usage.no_files", path=", ".join(map(str, files)))
+    from spbe_cli.app.score_batch import ScoreBatch, ScoreFile
+
     scoring = Scoring(ScoreResult([], False), [], gate, len(paths))
-    batch = ScoreBatch(paths, _ScoreFile(partial, rubric, gate, allow_outside), scoring)
+    batch = ScoreBatch(
+        paths, ScoreFile(partial, rubric, gate, allow_outside=allow_outside), scoring
+    )
     scoring.result = ScoreResult([], False, batch)
     return scoring
-
-
-@dataclass
-class _ScoreFile:
-    """The per-file work of a batch, picklable; a rubric store per process. `piece` is the
-    renderer's function of (file, scorecard), applied where the scorecard is made."""
-
-    partial: bool
-    rubric: Path | None
-    gate: Gate
-    allow_outside: bool = False
-    piece: Callable[[str, Scorecard], Any] | None = None
-    store: Any = None
-
-    def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "store": None}
-
-    def __call__(self, path: str) -> tuple[Any, ...]:
-        from spbe_cli.app.assess import RubricStore, assess
-        from spbe_cli.exits import processing
-
-        if self.store is None:
-            self.store = RubricStore(allow_outside=self.allow_outside)
-        outcome = assess(Path(path), self.store, partial=self.partial, rubric_path=self.rubric)
-        card = outcome.scorecard
-        if card is None:
-            return ("broken", outcome.problems)
-        failures, unknown = judge(card, self.gate)
-        if self.piece is None:
-            return ("scored", None, failures, unknown)
-        with processing(path):
-            return ("scored", self.piece(path, card), failures, unknown)
-
-
-class ScoreBatch:
-    """The files of a batch, scored one at a time as a renderer writes them (core.results.Batch).
-
-    Large batches run in worker processes (app/pool.py) that send back each file's share of the
-    output, already rendered, never a scorecard.
-    """
-
-    def __init__(self, paths: list[str], work: _ScoreFile, scoring: Scoring) -> None:
-        self.paths = paths
-        self.work = work
-        self.scoring = scoring
-        self._first: int | None = None
-        """Where the first file that scores is, once any_scored() looked; files before it were
-        broken and their problems are already in `scoring.problems`."""
-
-    def any_scored(self) -> bool:
-        if self._first is None:
-            self._first = len(self.paths)
-            for n, path in enumerate(self.paths):
-                kind, *rest = self.work(path)
-                if kind == "scored":
-                    self._first = n
-                    break
-                self.scoring.problems += rest[0]
-        return self._first < len(self.paths)
-
-    def pieces(self, piece: Callable[[str, Scorecard], P]) -> Iterator[P]:
-        from spbe_cli.app.pool import ordered_map
-
-        self.any_scored()
-        rest = self.paths[self._first :]
-        work = replace(self.work, piece=piece, store=None)
-        for path, (kind, *found) in zip(rest, ordered_map(work, rest), strict=True):
-            if kind == "broken":
-                self.scoring.problems += found[0]
-                continue
-            made, failures, unknown = found
-            self.scoring._judge(path, failures, unknown)
-            self.scoring.scored += 1
-            yield made
-
-    def cards(self) -> Iterator[tuple[str, Scorecard]]:
-        """(file, scorecard) made in this process (a scorecard costs more to send between
-        processes than to make), for a renderer that needs the scorecards themselves."""
-        self.any_scored()
-        rest = self.paths[self._first :]
-        work = replace(self.work, piece=_pair, store=None)
-        for path, (kind, *found) in zip(rest, map(work, rest), strict=True):
-            if kind == "broken":
-                self.scoring.problems += found[0]
-                continue
-            pair, failures, unknown = found
-            self.scoring._judge(path, failures, unknown)
-            self.scoring.scored += 1
-            yield pair
-
-
-def _pair(path: str, card: Scorecard) -> tuple[str, Scorecard]:
-    return (path, card)
 
 
 def compare_files(

@@ -2,34 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # a result module must not load every core module a command does not use
+    from collections.abc import Callable, Iterator
+    from typing import Protocol, TypeVar
+
     from spbe_cli.core.diff import Comparison, Trend
     from spbe_cli.core.plan import Plan
     from spbe_cli.core.rank import Ranked, Ranking
     from spbe_cli.core.scoring import Scorecard
     from spbe_cli.model.rubric import Indicator, Rubric
 
-P = TypeVar("P")
+    P = TypeVar("P")
 
+    class Batch(Protocol):  # for type checkers only: a Protocol class costs start-up time
+        """Many files scored as their output is written (issue 17): no scorecard is kept.
 
-class Batch(Protocol):
-    """Many files scored as their output is written (issue 17): nothing keeps the scorecards.
+        `pieces(piece)` calls `piece(file, scorecard)` for each file that scores, where it is
+        scored (a worker process in a large batch), and yields what it returns in file order:
+        a renderer's share of the output per file (text, or one small row). `cards()` yields
+        (file, scorecard) in this process, for a renderer that needs the scorecards themselves.
+        """
 
-    `pieces(piece)` calls `piece(file, scorecard)` for each file that scores, where it is scored
-    (a worker process in a large batch), and yields what it returns in file order: a renderer's
-    share of the output per file (text, or one small row). `cards()` yields (file, scorecard)
-    in this process, for a renderer that must see them all (one pass, in order).
-    """
+        def any_scored(self) -> bool: ...
 
-    def any_scored(self) -> bool: ...
+        def pieces(self, piece: Callable[[str, Scorecard], P]) -> Iterator[P]: ...
 
-    def pieces(self, piece: Callable[[str, Scorecard], P]) -> Iterator[P]: ...
-
-    def cards(self) -> Iterator[tuple[str, Scorecard]]: ...
+        def cards(self) -> Iterator[tuple[str, Scorecard]]: ...
 
 
 @dataclass(frozen=True)
