@@ -22,34 +22,39 @@ from spbe_cli.model.rubric import Rubric, era_years, name_key
 def assessment_warnings(assessment: Assessment, rubric: Rubric, today: date) -> list[Problem]:
     """Every warning about one validated assessment, in indicator order then the year."""
     problems: list[Problem] = []
+    claims = assessment.indikator
     for indicator in rubric.indicators:
-        problems += _claim_warnings(assessment, indicator.key, rubric)
+        key = indicator.key
+        claim = claims.get(key)
+        if claim is not None:  # most claims need no warning: decide before building anything
+            problems += _claim_warnings(claim, key, rubric)
     problems += _year_warnings(assessment.tahun, rubric, today)
     return problems
 
 
-def _claim_warnings(assessment: Assessment, key: str, rubric: Rubric) -> list[Problem]:
-    """Runs for every indicator of every file of a batch: decide first, build problems only then."""
-    level = assessment.level_of(key)
+def _claim_warnings(claim: int | Entry, key: str, rubric: Rubric) -> list[Problem]:
+    """Runs for every indicator of every file of a batch: decide first, build problems only then.
+
+    `claim` is the file's short form (a level) or long form (an Entry) for indicator `key`.
+    """
+    if isinstance(claim, Entry):
+        level, note, evidence = claim.level, claim.penjelasan, claim.bukti_dukung
+        where: tuple[str, ...] = ("indikator", key, "level")
+    else:  # the short form: a level alone, so no explanation and no evidence
+        level, note, evidence, where = claim, None, None, ("indikator", key)
     if level is None:
         return []
-    entry = assessment.entry(key)
-    assert entry is not None
-    unexplained = level > rubric.level_min and not (entry.penjelasan or "").strip()
-    unproven = level >= rubric.evidence_from_level and not any(
-        b.strip() for b in entry.bukti_dukung or []
-    )
+    unexplained = level > rubric.level_min and not (note or "").strip()
+    unproven = level >= rubric.evidence_from_level and not any(b.strip() for b in evidence or [])
     if not (unexplained or unproven):
         return []
-    long_form = isinstance(assessment.indikator.get(key), Entry)
-    where = ("indikator", key, "level") if long_form else ("indikator", key)
     problems: list[Problem] = []
-    claim = {"catalogue": "validate.claim.one", "id": key, "level": level}
+    said = {"catalogue": "validate.claim.one", "id": key, "level": level}
     if unexplained:
-        params = {"claim": claim, "min": rubric.level_min, "more": ""}
+        params = {"claim": said, "min": rubric.level_min, "more": ""}
         problems.append(Problem(Code.SPBE351, where, params, severity="warning"))
     if unproven:
-        params = {"claim": claim, "from": rubric.evidence_from_level, "more": ""}
+        params = {"claim": said, "from": rubric.evidence_from_level, "more": ""}
         problems.append(Problem(Code.SPBE352, where, params, severity="warning"))
     return problems
 

@@ -376,7 +376,12 @@ def _walk_yaml(name: str, root: yaml.Node) -> Document | LoadFailure:
 
 def _key_text(key_node: yaml.Node) -> str:
     """The text a mapping key is filed under, exactly as _YamlWalk.mapping files it."""
-    key = key_node.value if key_node.tag == _STR else _KEYS.scalar(key_node)
+    tag, value = key_node.tag, key_node.value
+    if tag == _STR:
+        return value.strip()  # type: ignore[no-any-return]
+    if tag == _INT and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+        return value  # a plain decimal reads as itself: str(int(value)) == value
+    key = _KEYS.scalar(key_node)
     return key.strip() if isinstance(key, str) else str(key)
 
 

@@ -120,24 +120,25 @@ class NodePositions:
     def __init__(self, root: yaml.Node, key_of: Callable[[yaml.Node], str]) -> None:
         self.root = root
         self.key_of = key_of
-        self._indexes: dict[int, dict[str, tuple[tuple[Mark, Mark], yaml.Node]]] = {}
+        self._indexes: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
 
-    def _index(self, node: yaml.Node) -> dict[str, tuple[tuple[Mark, Mark], yaml.Node]]:
-        index: dict[str, tuple[tuple[Mark, Mark], yaml.Node]] = {}
-        if isinstance(node, yaml.MappingNode):
+    def _index(self, node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """(key node, value node) by the careful walk's text of the key; a sequence's items by
+        position (their own node as key: the careful walk marks both with the item)."""
+        index: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        kind = node.__class__
+        if kind is yaml.MappingNode:
+            key_of, scalar = self.key_of, yaml.ScalarNode
             for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    marks = (mark(key_node), mark(value_node))
-                    index.setdefault(self.key_of(key_node), (marks, value_node))
-        elif isinstance(node, yaml.SequenceNode):
-            for n, child in enumerate(node.value):
-                where = mark(child)
-                index[str(n)] = ((where, where), child)
+                if key_node.__class__ is scalar:
+                    index.setdefault(key_of(key_node), (key_node, value_node))
+        elif kind is yaml.SequenceNode:
+            index = {str(n): (child, child) for n, child in enumerate(node.value)}
         self._indexes[id(node)] = index  # the tree keeps every node alive, so ids stay unique
         return index
 
     def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None:
-        node, found = self.root, None
+        node, key_node = self.root, None
         indexes = self._indexes
         for part in path:
             index = indexes.get(id(node))
@@ -146,8 +147,8 @@ class NodePositions:
             entry = index.get(part)
             if entry is None:
                 return None
-            found, node = entry
-        return found
+            key_node, node = entry
+        return None if key_node is None else (mark(key_node), mark(node))
 
 
 class LazyPositions:
