@@ -11,6 +11,7 @@ workers costs more than it saves.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -78,6 +79,20 @@ def _pooled(work: Callable[[T], R], items: Sequence[T], count: int) -> Iterator[
 def _install(work: Callable[[object], object]) -> None:
     global _work
     _work = work
+    _quiet_collector()
+
+
+def _quiet_collector() -> None:
+    """Tune a worker's garbage collector for a batch (about a tenth of its time otherwise).
+
+    Each file allocates and frees a few thousand objects (YAML nodes, problems), which keeps
+    triggering collections that find nothing and traverse everything the worker inherited
+    (modules, the rubric). What the worker inherited is frozen out of the collector's sight,
+    and the youngest generation is collected after 10,000 net allocations instead of 700;
+    cyclic garbage, if any, is still collected, only later.
+    """
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def _run_chunk(chunk: Sequence[object]) -> list[object]:
