@@ -1,8 +1,9 @@
 """`spbe diff A B C...` keeps only what the trend shows of each file (issue 17), same output.
 
 The trend is built from trend points (a scorecard without its levels, aspects and indicators,
-equal values shared between files) rather than whole scorecards; every format must print exactly
-what the trend of the whole scorecards prints.
+equal values shared between files) rather than whole scorecards, and its JSON and CSV are written
+as they are made; every format must print exactly what the trend of the whole scorecards prints
+(the JSON as one record encoded at once).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from spbe_cli.cli.main import app
 from spbe_cli.core.diff import trend
 from spbe_cli.core.results import TrendResult
 from spbe_cli.render.base import Options
+from spbe_cli.render.records import to_json
 from spbe_cli.render.registry import renderer
 
 runner = CliRunner()
@@ -36,11 +38,15 @@ TRENDS = [
 
 
 def whole(files: list[Path], fmt: str) -> str:
+    """The trend of whole scorecards, the JSON as one record encoded at once (to_json)."""
     store = RubricStore()
     cards = [assess(f, store).scorecard for f in files]
     out = io.StringIO()
     result = TrendResult(trend(cards), [str(f) for f in files])  # type: ignore[arg-type]
-    renderer("diff", fmt, Options("en")).write(result, out)
+    chosen = renderer("diff", fmt, Options("en"))
+    if fmt == "json":
+        return to_json(chosen.record(result))  # type: ignore[attr-defined]
+    chosen.write(result, out)
     return out.getvalue()
 
 

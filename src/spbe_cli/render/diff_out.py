@@ -23,7 +23,7 @@ from spbe_cli.render.csv_out import csv_writer
 from spbe_cli.render.escape import csv_cell
 from spbe_cli.render.human import wants_rich
 from spbe_cli.render.names import shared_index_name
-from spbe_cli.render.records import RubricIds, agency_record, index_record
+from spbe_cli.render.records import Lazy, RubricIds, agency_record, index_record, write_json
 from spbe_cli.render.tables import (
     FIGURE,
     RIGHT,
@@ -407,7 +407,7 @@ def _series_record(s: Series) -> dict[str, Any]:
     return {
         "id": s.id,
         "name": s.name,
-        "points": [index_record(p) for p in s.points],
+        "points": Lazy(lambda: map(index_record, s.points)),  # one record at a time (issue 17)
         "delta": s.delta,
         "delta_exact": exact_text(s.delta_exact),
     }
@@ -420,7 +420,9 @@ def trend_record(tr: Trend, paths: list[str]) -> dict[str, Any]:
         "kind": "trend",
         "order": ["tahun", "tahap"],
         "comparable_indicators": tr.same_rubric,
-        "files": [side_record(c, paths[i]) for i, c in zip(tr.order, tr.cards, strict=True)],
+        "files": Lazy(
+            lambda: (side_record(c, paths[i]) for i, c in zip(tr.order, tr.cards, strict=True))
+        ),
         "index": index,
         "domains": [_series_record(s) for s in tr.domains],
         "unshared_domains": list(tr.unshared_domains),
@@ -430,7 +432,13 @@ def trend_record(tr: Trend, paths: list[str]) -> dict[str, Any]:
 def trend_csv(tr: Trend, paths: list[str]) -> str:
     """Long form for spreadsheets: one row per series and file, in the trend's order."""
     buffer = io.StringIO()
-    writer = csv_writer(buffer)
+    write_trend_csv(tr, paths, buffer)
+    return buffer.getvalue()
+
+
+def write_trend_csv(tr: Trend, paths: list[str], stream: IO[str]) -> None:
+    """trend_csv written row by row to `stream` (a long trend holds no CSV text, issue 17)."""
+    writer = csv_writer(stream)
     writer.writerow(
         ["series", "id", "name", "file", "tahun", "tahap", "value", "exact", "predicate"]
     )
@@ -451,7 +459,6 @@ def trend_csv(tr: Trend, paths: list[str]) -> str:
                     csv_cell(p.predicate),
                 ]
             )
-    return buffer.getvalue()
 
 
 class DiffTable(HumanRenderer[ComparisonResult | TrendResult]):
@@ -474,10 +481,16 @@ class DiffJson(JsonRenderer[ComparisonResult | TrendResult]):
             )
         return trend_record(result.trend, result.paths)
 
+    def write(self, result: ComparisonResult | TrendResult, stream: IO[Any]) -> None:
+        if isinstance(result, ComparisonResult):
+            super().write(result, stream)
+        else:  # written as its files and points are made (Lazy arrays), same bytes
+            write_json(trend_record(result.trend, result.paths), stream)
+
 
 class DiffCsv(Renderer[ComparisonResult | TrendResult]):
     def write(self, result: ComparisonResult | TrendResult, stream: IO[Any]) -> None:
         if isinstance(result, ComparisonResult):
             stream.write(comparison_csv(result.comparison, show_all=self.options.show_all))
         else:
-            stream.write(trend_csv(result.trend, result.paths))
+            write_trend_csv(result.trend, result.paths, stream)

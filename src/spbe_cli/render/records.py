@@ -13,9 +13,10 @@ indicator is the id as the rubric writes it (an integer where the rubric's ids a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from spbe_cli.core.scoring import GroupScore, Index, Scorecard
 from spbe_cli.model.exact import exact_text, round_half_up
@@ -130,12 +131,47 @@ class Raw(str):
     of parts that repeat, such as the value records of a ranking)."""
 
 
+class Lazy:
+    """A JSON array whose elements are made one at a time: write_json writes each as it is made
+    (a trend of ten thousand files never holds ten thousand records); to_json makes them all."""
+
+    def __init__(self, items: Callable[[], Iterable[Any]]) -> None:
+        self.items = items
+
+
+def write_json(value: Any, stream: IO[str]) -> None:
+    """`stream.write(to_json(value))`, byte for byte, written part by part (Lazy arrays too)."""
+    _write(value, 0, stream)
+    stream.write("\n")
+
+
+def _write(value: Any, depth: int, stream: IO[str]) -> None:
+    kind = type(value)
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if kind is dict and value:
+        for n, (key, item) in enumerate(value.items()):
+            stream.write(("{\n" if not n else ",\n") + f"{inner}{_text(str(key))}: ")
+            _write(item, depth + 1, stream)
+        stream.write(f"\n{pad}}}")
+    elif kind is Lazy or ((kind is list or kind is tuple) and value):
+        count = 0
+        for item in value.items() if kind is Lazy else value:
+            stream.write(("[\n" if not count else ",\n") + inner)
+            _write(item, depth + 1, stream)
+            count += 1
+        stream.write(f"\n{pad}]" if count else "[]")
+    else:
+        stream.write(_encode(value, depth))
+
+
 def _encode(value: Any, depth: int) -> str:
     kind = type(value)
     if kind is str:  # the common leaves first: isinstance(x, Fraction) is a slow ABC check
         return _text(value)  # type: ignore[no-any-return]
     if kind is Raw:
         return value  # type: ignore[no-any-return]
+    if kind is Lazy:
+        value, kind = list(value.items()), list
     if kind is int:
         return int.__repr__(value)
     if value is None:
