@@ -278,7 +278,8 @@ def publish(text: str) -> None:
 
 
 def compile_package() -> str:
-    """Compile spbe's modules to bytecode before timing, as an installed package has them.
+    """Compile spbe's modules to bytecode before timing, as an installed package has them;
+    returns what the header says about it.
 
     An editable install run with PYTHONDONTWRITEBYTECODE set (some CI images and sandboxes set
     it) compiles every module of spbe on every start: some 80 ms of a one-file `spbe score`
@@ -290,7 +291,8 @@ def compile_package() -> str:
 
     package = Path(spbe_cli.__file__).resolve().parent
     compileall.compile_dir(str(package), quiet=1)
-    return "PYTHONDONTWRITEBYTECODE set" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "once"
+    set_here = os.environ.get("PYTHONDONTWRITEBYTECODE")
+    return " (PYTHONDONTWRITEBYTECODE is set here, so nothing else would)" if set_here else ""
 
 
 def main() -> None:
@@ -324,8 +326,8 @@ def main() -> None:
         f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores, Python "
         f"{sys.version.split()[0]}; medians of {repeat} interleaved cold runs "
         f"(10,000-file figures: {large_repeat}, interleaved among themselves). Peak memory is "
-        "the largest max RSS of the command's processes (workers included). spbe's bytecode "
-        f"was compiled first ({compiled}), as `pip install` does."
+        "the largest max RSS of the command's processes (workers included). spbe's modules "
+        f"were compiled to bytecode first, as `pip install` does{compiled}."
     )
     text = header + "\n\n" + table(figs, results, one_mem)
     print(text)
