@@ -110,6 +110,10 @@ def test_the_fast_path_is_taken_for_an_ordinary_file() -> None:
         "a: yes\n",  # a boolean: not for the fast path
         "a: 0x1F\nb: 1_000\nc: 010\n",  # integers it leaves to PyYAML
         "a: 3.0\nb: 1e999\n",  # decimals
+        "a: 1.5e+3\nb: 1_0.5\nc: -.5\nd: 1.0e+1001\n",  # decimals, one out of range
+        "a: .inf\nb: .NaN\nc: 1:30.5\n",  # floats that are no Decimal
+        "a: Yes\nb: OFF\nc: true\n? no\n: 1\n",  # booleans, one as a key
+        "a: 2024-01-02\nb: 2024-01-02 10:00:00\n2024-01-03: x\n",  # timestamps stay text
         "a: !!str 3\nb: !!python/object:os.system x\n",  # tags
         "? [a]\n: 1\n",  # a key that is not a scalar
         "a: &x [1, 2]\nb: *x\n",  # an alias
@@ -206,6 +210,7 @@ def test_random_assessments_read_and_validate_the_same(tmp_path: Path, text: str
 scalars = (
     st.none()
     | st.booleans()
+    | st.floats()
     | st.integers(min_value=-(10**6), max_value=10**6)
     | st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8)
 )

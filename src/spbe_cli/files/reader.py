@@ -354,7 +354,7 @@ def _parse_yaml(name: str, text: str) -> Document | LoadFailure:
         return _failure(name, [problem], [mark])
     if root is None:
         return _failure(name, [Problem(Code.SPBE008)])
-    data = fast_data(root, MAX_DEPTH, MAX_NODES)
+    data = fast_data(root, MAX_DEPTH, MAX_NODES, _bounded_decimal)
     if data is not SLOW:  # the common file: positions only if a problem asks (yaml_fast.py)
         return Document(name, data, NodePositions(root, _key_text))
     return _walk_yaml(name, root)
