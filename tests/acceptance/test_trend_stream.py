@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES, FIXTURES
@@ -25,6 +26,13 @@ from spbe_cli.render.records import to_json
 from spbe_cli.render.registry import renderer
 
 runner = CliRunner()
+
+
+def out(result: Any) -> str:
+    """The bytes written, decoded (Click's `stdout` turns CSV's CRLF into LF)."""
+    return result.stdout_bytes.decode("utf-8")
+
+
 DIFF = FIXTURES / "diff"
 TRENDS = [
     [DIFF / "base-2023.yaml", DIFF / "dokumen-2023.yaml", DIFF / "slip-2024.yaml"],
@@ -55,7 +63,7 @@ def whole(files: list[Path], fmt: str) -> str:
 def test_trend_of_points_prints_the_trend_of_scorecards(files: list[Path], fmt: str) -> None:
     result = runner.invoke(app, ["diff", "-f", fmt, "--lang", "en", *map(str, files)])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == whole(files, fmt)
+    assert out(result) == whole(files, fmt)
 
 
 def test_a_point_keeps_no_levels_and_shares_equal_values() -> None:

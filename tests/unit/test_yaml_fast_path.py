@@ -27,7 +27,7 @@ from spbe_cli.app.validate import FileCheck, Options
 from spbe_cli.files import reader
 from spbe_cli.files.reader import Document, LoadFailure, parse_text, read_document
 from spbe_cli.files.yaml_fast import SLOW
-from spbe_cli.render.validate_out import FileRenderer
+from spbe_cli.render.validate_out import file_renderer
 
 CORPUS = sorted(
     p
@@ -74,7 +74,7 @@ def _types(value: object) -> object:
 
 
 def verdict(path: Path) -> tuple[int, int, str]:
-    check = FileCheck(Options(date(2024, 6, 1)), FileRenderer("text", "en"))
+    check = FileCheck(Options(date(2024, 6, 1)), file_renderer("text", "en"))
     found = check(path)
     return found.errors, found.warnings, found.output
 

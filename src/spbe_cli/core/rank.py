@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from spbe_cli.core.scoring import Scorecard
 from spbe_cli.model.rubric import Rubric
 
 GROUPINGS = ("provinsi", "jenis")
@@ -38,6 +39,21 @@ class Row:
 
     def group_of(self, by: str | None) -> str | None:
         return None if by is None else getattr(self, by)
+
+
+def row_from(file: str, card: Scorecard) -> Row:
+    """A scorecard's row (rank's workers send index sums instead, core.scoring.index_sums)."""
+    agency = card.assessment.agency
+    return Row(
+        file=file,
+        nama=agency.nama,
+        jenis=agency.jenis,
+        provinsi=agency.provinsi,
+        tahun=card.assessment.tahun,
+        rubric=card.rubric,
+        index=card.index.exact,
+        domains=tuple((d.key, d.index.exact) for d in card.domains),
+    )
 
 
 class MixedInput(ValueError):

@@ -166,6 +166,12 @@ class NodePositions:
         self._indexes[id(node)] = index  # the tree keeps every node alive, so ids stay unique
         return index
 
+    def __getitem__(self, path: tuple[str, ...]) -> tuple[Mark, Mark]:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
     def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None:
         node, key_node = self.root, None
         indexes = self._indexes
@@ -186,6 +192,12 @@ class LazyPositions:
     def __init__(self, build: Callable[[], dict[tuple[str, ...], tuple[Mark, Mark]]]) -> None:
         self._build: Callable[[], dict[tuple[str, ...], tuple[Mark, Mark]]] | None = build
         self._positions: dict[tuple[str, ...], tuple[Mark, Mark]] = {}
+
+    def __getitem__(self, path: tuple[str, ...]) -> tuple[Mark, Mark]:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
 
     def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None:
         if self._build is not None:
