@@ -126,3 +126,22 @@ def test_the_pool_streams_the_same_bytes(
     assert serial.exit_code == pooled.exit_code == 2  # the archive holds broken files
     assert out(pooled) == out(serial) and pooled.stderr == serial.stderr
     assert len(pooled.stdout) > 10_000
+
+
+@pytest.mark.slow
+def test_the_pool_gives_the_batch_workbook_the_same_cells(
+    monkeypatch: pytest.MonkeyPatch, archive: Path, tmp_path: Path
+) -> None:
+    """The workbook needs the scorecards themselves: workers send the validated assessments
+    and the scorecards are made again in order; every part of the workbook is the same."""
+    import zipfile
+
+    parts = []
+    for pool_min, name in (("1000000", "serial.xlsx"), ("1", "pooled.xlsx")):
+        monkeypatch.setenv("SPBE_POOL_MIN", pool_min)
+        target = tmp_path / name
+        result = runner.invoke(app, ["score", "-f", "xlsx", "-o", str(target), str(archive)])
+        assert result.exit_code == 2  # the archive holds broken files, reported after
+        with zipfile.ZipFile(target) as book:
+            parts.append({n: book.read(n) for n in book.namelist()})
+    assert parts[0] == parts[1] and len(parts[0]) > 5

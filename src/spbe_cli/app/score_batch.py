@@ -59,6 +59,9 @@ class ScoreFile:
         failures, unknown = judge(card, self.gate)
         if self.piece is None:
             return ("scored", None, failures, unknown)
+        if self.piece is _sendable:  # what rebuilds the scorecard in the parent, not the card
+            rubric_file = str(self.store.path_of(card.rubric))
+            return ("scored", (rubric_file, card.assessment), failures, unknown)
         with processing(path):
             return ("scored", self.piece(path, card), failures, unknown)
 
@@ -105,20 +108,32 @@ class ScoreBatch:
             yield made
 
     def cards(self) -> Iterator[tuple[str, Scorecard]]:
-        """(file, scorecard) made in this process (a scorecard costs more to send between
-        processes than to make), for a renderer that needs the scorecards themselves."""
+        """(file, scorecard) in file order, for a renderer that needs the scorecards themselves
+        (the batch workbook). Workers read and validate the files; what crosses back is the
+        validated assessment and its rubric's file (a scorecard holds its whole rubric, which
+        would cost more to send than to score again), and the scorecard is made here."""
+        from spbe_cli.app.assess import RubricStore
+        from spbe_cli.app.pool import ordered_map
+        from spbe_cli.core.scoring import score
+
         self.any_scored()
         rest = self.paths[self._first :]
-        work = self.work.using(_pair)
-        for path, (kind, *found) in zip(rest, map(work, rest), strict=True):
+        store = RubricStore(allow_outside=self.work.allow_outside)
+        rubrics: dict[str, Any] = {}
+        work = self.work.using(_sendable)
+        for path, (kind, *found) in zip(rest, ordered_map(work, rest), strict=True):
             if kind == "broken":
                 self.scoring.problems += found[0]
                 continue
-            pair, failures, unknown = found
+            (rubric_file, assessment), failures, unknown = found
+            rubric = rubrics.get(rubric_file)
+            if rubric is None:
+                rubric = rubrics[rubric_file] = store.load(Path(rubric_file))
             self.scoring.note(path, failures, unknown)
             self.scoring.scored += 1
-            yield pair
+            yield path, score(rubric, assessment)
 
 
-def _pair(path: str, card: Scorecard) -> tuple[str, Scorecard]:
-    return (path, card)
+def _sendable(path: str, card: Scorecard) -> object:
+    """Marks ScoreFile's work for cards(): send the assessment and its rubric's file back."""
+    raise AssertionError("handled by ScoreFile itself")
