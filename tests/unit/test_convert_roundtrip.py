@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from spbe_cli.app.assess import RubricStore, assess
 from spbe_cli.app.convert import convert
 from spbe_cli.model.assessment import Agency, Assessment, Entry
+from spbe_cli.model.characters import unsafe_char
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.render import assessment_out
 from spbe_cli.render.workbook.assessment import assessment_workbook
@@ -36,14 +37,20 @@ _CHARS = st.characters(
 SPECIAL = st.sampled_from(
     ["=1+2", "#N/A", "yes", "null", "3", "1e3", " padded ", "a: b", "- x", "'q'", '"dq"', "@x"]
 )
-LINE = st.one_of(st.text(_CHARS, max_size=40), SPECIAL)
+# Only text that validation accepts (model/characters.py): a one-line field holds no line or
+# paragraph separator and no bidi control; an explanation may hold tab and line breaks.
+LINE = st.one_of(st.text(_CHARS, max_size=40), SPECIAL).filter(lambda s: unsafe_char(s) is None)
 TEXT = st.one_of(
     LINE,
-    st.lists(st.one_of(LINE, st.sampled_from(["\t", "\u2028", "\u2029"])), max_size=4).map(
-        "\n".join
-    ),
+    st.lists(st.one_of(LINE, st.sampled_from(["\t", "\u2028", "\u2029"])), max_size=4)
+    .map("\n".join)
+    .filter(lambda s: unsafe_char(s, multiline=True) is None),
 )
-ITEM = st.one_of(st.text(_CHARS, min_size=1, max_size=30), SPECIAL).filter(lambda s: s.strip())
+ITEM = (
+    st.one_of(st.text(_CHARS, min_size=1, max_size=30), SPECIAL)
+    .filter(lambda s: s.strip())
+    .filter(lambda s: unsafe_char(s) is None)
+)
 
 
 @st.composite
