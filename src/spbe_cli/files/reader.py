@@ -169,6 +169,12 @@ class _Loader(yaml.CSafeLoader):
     remembered. Bounded, so a hostile file of unique values cannot grow it.
     """
 
+    # libyaml's composer calls these around every node, for path resolvers, which this loader
+    # has none of (PyYAML's own would only return): C no-ops taking the same arguments spare
+    # two Python calls per node (tests/unit/test_loader_tags.py: the same trees as CSafeLoader).
+    descend_resolver = staticmethod(slice)  # (parent, index) -> an unused slice
+    ascend_resolver = staticmethod(tuple)  # () -> an unused ()
+
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         if kind is not yaml.ScalarNode:
             return _MAP if kind is yaml.MappingNode else _SEQ  # no path resolvers on this loader

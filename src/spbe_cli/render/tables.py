@@ -244,6 +244,7 @@ def summary_report(cards: Iterable[tuple[str, Scorecard]], lang: Lang) -> Report
 
 
 def summary_from_rows(rows: list[SummaryRow], lang: Lang) -> Report:
+    """The summary of rows made by summary_row (whose cell lists it takes over)."""
     same_rubric = len({r.rubric for r in rows}) == 1
     domains = rows[0].domains if rows and same_rubric else ()
     keys = ("number", "file", "agency", "year", "stage", "index.short", "predicate")
@@ -254,7 +255,9 @@ def summary_from_rows(rows: list[SummaryRow], lang: Lang) -> Report:
     kinds += [FIGURE] * len(domains)
     table = Table("", headers, align, tone_column=6, kinds=kinds, stack=(1, 2))
     for n, row in enumerate(rows, start=1):
-        table.rows.append([str(n), *(row.cells if domains else row.cells[:6])])
+        cells = row.cells  # the row's own list, numbered in place: no second list per file
+        cells.insert(0, str(n))
+        table.rows.append(cells if domains else cells[:7])
         table.tones.append(row.tone)
     legend = [f"D{ident} = {name}" for ident, name in domains]
     provisional = sorted({r.rubric for r in rows if r.provisional})
