@@ -15,6 +15,7 @@ string is always written as a string (`t="inlineStr"`), never as a formula.
 
 from __future__ import annotations
 
+import functools
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -132,18 +133,41 @@ class Styles:
 
 def _value(value: Any) -> tuple[str, str] | None:
     """(type attribute, inner XML) of a cell value; None for an empty cell."""
+    kind = type(value)
+    if kind is str:
+        return _text(value) if len(value) > _REPEATED_TEXT else _repeated_text(value)
+    if kind is int:
+        return "", f"<v>{value}</v>"
+    if kind is Formula:
+        return "", f"<f>{escape(value[1:])}</f>"
     if value is None:
         return None
     if isinstance(value, Fraction):
-        value = exact_number(value)
+        return _fraction(value)
     if isinstance(value, Formula):
         return "", f"<f>{escape(value[1:])}</f>"
     if isinstance(value, bool):
         return ' t="b"', f"<v>{int(value)}</v>"
     if isinstance(value, int | Decimal | float):
         return "", f"<v>{value}</v>"
+    return _text(value)
+
+
+def _text(value: object) -> tuple[str, str]:
     shown = escape(cell_text(value))
     return ' t="inlineStr"', f'<is><t xml:space="preserve">{shown}</t></is>'
+
+
+@functools.lru_cache(maxsize=1024)
+def _fraction(value: Fraction) -> tuple[str, str] | None:
+    """A weight or a step: the same few values on every file's rows, written once."""
+    return _value(exact_number(value))
+
+
+_REPEATED_TEXT = 200
+"""Texts up to this length are escaped once per workbook: a batch repeats each file's path and
+agency on every row and each indicator's name in every file (a bounded cache: 4,096 of them)."""
+_repeated_text = functools.lru_cache(maxsize=4096)(_text)
 
 
 @dataclass
@@ -257,7 +281,7 @@ class StreamBook:
         return made
 
     def save(self, out: IO[bytes]) -> None:
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
             package.writestr("[Content_Types].xml", self._types())
             package.writestr("_rels/.rels", self._root_rels())
             package.writestr("docProps/core.xml", self._core())
