@@ -29,7 +29,7 @@ class ScoresWorkbook(Renderer[ScoreResult]):
             return
         from spbe_cli.render.workbook.batch import batch_workbook
 
-        stream.write(batch_workbook(chain(first, cards), self.lang))
+        batch_workbook(chain(first, cards), self.lang, stream)
 
 
 class DiffWorkbook(Renderer[ComparisonResult | TrendResult]):

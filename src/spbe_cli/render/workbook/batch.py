@@ -11,10 +11,9 @@ predicates and level names look up that file's rubric's block on the bands-and-l
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from spbe_cli import __version__
 from spbe_cli.core.scoring import GroupScore, Scorecard
@@ -240,8 +239,11 @@ class Layout:
         )
 
 
-def batch_workbook(cards: Iterable[tuple[str, Scorecard]], lang: Lang) -> bytes:
-    """Every file's rows in four sheets, streamed; bands and levels per rubric; the marker."""
+def batch_workbook(cards: Iterable[tuple[str, Scorecard]], lang: Lang, out: IO[bytes]) -> None:
+    """Every file's rows in four sheets, streamed; bands and levels per rubric; the marker.
+
+    The package goes straight into `out` (the -o file being written): 10,000 files make a
+    workbook of about 50 MB, which a bytes value would hold in memory twice."""
     book = StreamBook()
     summary = Sheet(book, text("xlsx.sheet.summary", lang), SUMMARY, lang)
     domains = Sheet(book, text("xlsx.sheet.domains", lang), DOMAIN, lang)
@@ -277,9 +279,7 @@ def batch_workbook(cards: Iterable[tuple[str, Scorecard]], lang: Lang) -> bytes:
         marker.append([key, value])
     book.title = f"{text('index', lang)} · {count}"
     book.creator = f"spbe-cli {__version__}"
-    out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
 
 
 def _indicators(sheet: Sheet, path: str, card: Scorecard, layout: Layout) -> dict[str, int]:
