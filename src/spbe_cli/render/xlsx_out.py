@@ -2,7 +2,8 @@
 
 The workbooks themselves are built in render/workbook/, one module per kind: one assessment
 (live, read back exactly by every command), a batch of assessments (streamed), a comparison or
-trend, a ranking. openpyxl is imported only there, when a workbook is written.
+trend, a ranking. openpyxl is imported only for the one-assessment workbook; the others are
+streamed into the -o file by render/workbook/stream.py.
 """
 
 from __future__ import annotations
@@ -39,9 +40,9 @@ class DiffWorkbook(Renderer[ComparisonResult | TrendResult]):
         from spbe_cli.render.workbook.compare import comparison_workbook, trend_workbook
 
         if isinstance(result, ComparisonResult):
-            stream.write(comparison_workbook(result.comparison, self.lang))
+            comparison_workbook(result.comparison, self.lang, stream)
         else:
-            stream.write(trend_workbook(result.trend, result.paths, self.lang))
+            trend_workbook(result.trend, result.paths, self.lang, stream)
 
 
 class RankWorkbook(Renderer[RankResult]):
@@ -50,4 +51,4 @@ class RankWorkbook(Renderer[RankResult]):
     def write(self, result: RankResult, stream: IO[Any]) -> None:
         from spbe_cli.render.workbook.ranking import ranking_workbook
 
-        stream.write(ranking_workbook(result.ranking, result.shown, self.lang))
+        ranking_workbook(result.ranking, result.shown, self.lang, stream)

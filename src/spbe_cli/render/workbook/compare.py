@@ -8,12 +8,14 @@ those; the indicator rows compute each change's effect on the index as
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import IO
 
 from spbe_cli.core.diff import Comparison, Trend
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text
 from spbe_cli.render.names import shared_index_name
 from spbe_cli.render.workbook.cells import Formula, operand
+from spbe_cli.render.workbook.stream import StreamBook
 from spbe_cli.render.workbook.tables import TableSheet, book, finish_book
 
 
@@ -22,7 +24,7 @@ def _agencies(names: Sequence[str]) -> str:
     return " / ".join(unique)
 
 
-def comparison_workbook(cmp: Comparison, lang: Lang) -> bytes:
+def comparison_workbook(cmp: Comparison, lang: Lang, out: IO[bytes]) -> None:
     """Index, domains and aspects old → new (change = new − old of the shown values), indicators."""
     made = book()
     old_pred = f"{text('predicate', lang)} ({text('diff.old', lang)})"
@@ -51,10 +53,10 @@ def comparison_workbook(cmp: Comparison, lang: Lang) -> bytes:
     groups.finish(lang, header)
     if cmp.comparable_indicators:
         _changes_sheet(made, cmp, lang, header)
-    return finish_book(made, "diff", lang, header)
+    finish_book(made, "diff", lang, header, out)
 
 
-def _changes_sheet(made: object, cmp: Comparison, lang: Lang, header: str) -> None:
+def _changes_sheet(made: StreamBook, cmp: Comparison, lang: Lang, header: str) -> None:
     headings = [
         "ID", text("name", lang), text("weight", lang), text("diff.old", lang),
         text("diff.new", lang), text("diff.effect", lang), text("xlsx.exact", lang),
@@ -74,7 +76,7 @@ def _changes_sheet(made: object, cmp: Comparison, lang: Lang, header: str) -> No
     sheet.finish(lang, header)
 
 
-def trend_workbook(tr: Trend, paths: Sequence[str], lang: Lang) -> bytes:
+def trend_workbook(tr: Trend, paths: Sequence[str], lang: Lang, out: IO[bytes]) -> None:
     """One row per series (index, shared domains), one column per file in trend order."""
     made = book()
     labels = [f"{c.assessment.tahun} {c.assessment.tahap}" for c in tr.cards]
@@ -93,4 +95,4 @@ def trend_workbook(tr: Trend, paths: Sequence[str], lang: Lang) -> bytes:
     sheet.add([text("file", lang), *(paths[i] for i in tr.order)])
     header = _agencies([c.assessment.agency.nama for c in tr.cards])
     sheet.finish(lang, header)
-    return finish_book(made, "trend", lang, header)
+    finish_book(made, "trend", lang, header, out)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import IO
 
 from spbe_cli.core.rank import Ranked, Ranking
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.render.names import index_name
+from spbe_cli.render.workbook.stream import StreamBook
 from spbe_cli.render.workbook.tables import TableSheet, book, finish_book
 
 
-def ranking_workbook(ranking: Ranking, shown: Sequence[Ranked], lang: Lang) -> bytes:
+def ranking_workbook(ranking: Ranking, shown: Sequence[Ranked], lang: Lang, out: IO[bytes]) -> None:
     made = book()
     domains = ranking.rubric.domains if ranking.rubric else ()
     headings = [text(h, lang) for h in ("rank", "xlsx.tied", "agency", "kind", "province", "file")]
@@ -30,10 +32,10 @@ def ranking_workbook(ranking: Ranking, shown: Sequence[Ranked], lang: Lang) -> b
         table.fill(row, 9, r.rubric, r.predicate)
     table.finish(lang)
     _summary_sheet(made, ranking, lang)
-    return finish_book(made, "rank", lang, text("xlsx.sheet.ranking", lang))
+    finish_book(made, "rank", lang, text("xlsx.sheet.ranking", lang), out)
 
 
-def _summary_sheet(made: object, ranking: Ranking, lang: Lang) -> None:
+def _summary_sheet(made: StreamBook, ranking: Ranking, lang: Lang) -> None:
     summary = ranking.summary
     headings = [text(h, lang) for h in ("measure", "count", "mean", "xlsx.exact", "max", "min")]
     sheet = TableSheet(made, text("xlsx.sheet.summary", lang), headings)

@@ -185,6 +185,8 @@ class StreamSheet:
     autofilter: str | None = None
     title_rows: str | None = None
     footer: str = ""
+    header: str = ""
+    """Centre page header (page-header codes already escaped: `&&` for an ampersand)."""
 
     def __post_init__(self) -> None:
         # closed in StreamBook.save, once its rows are copied into the package
@@ -254,7 +256,8 @@ class StreamSheet:
         tail += f"<pageMargins {margins}/>"
         tail += '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
         footer = "&amp;L&amp;F" + (f"&amp;R{escape(self.footer)}" if self.footer else "")
-        tail += f"<headerFooter><oddFooter>{footer}</oddFooter></headerFooter>"
+        header = f"<oddHeader>&amp;C{escape(self.header)}</oddHeader>" if self.header else ""
+        tail += f"<headerFooter>{header}<oddFooter>{footer}</oddFooter></headerFooter>"
         return head, tail + "</worksheet>"
 
 
