@@ -191,7 +191,8 @@ def parse_floor(folder: Path) -> list[str]:
 
 
 DEPS = "import typer, pydantic, rich.table, yaml"
-SCORE_FORMATS = ("json", "csv", "table")
+SCORE_FORMATS = ("json", "csv", "table", "markdown", "yaml", "toml")
+"""Every text format of `spbe score` over a folder (the workbook has its own rows)."""
 
 
 def figures_for(context: Context) -> list[Figure]:
