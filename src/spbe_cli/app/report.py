@@ -12,6 +12,8 @@ from pathlib import Path
 from spbe_cli.core.report_model import ReportModel
 from spbe_cli.exits import Stop, usage_error
 
+NAMES_SHOWN = 5
+"""Agencies a refusal names: a folder of a national round would otherwise list 600 of them."""
 EPOCH_MAX = 253402300799
 """9999-12-31T23:59:59Z: the last second a date can show; larger epochs are refused, not wrapped."""
 
@@ -54,6 +56,14 @@ def report_model(
     try:
         return build_report(cards, generated, target)
     except SeveralAgencies as exc:
-        raise usage_error("report.several_agencies", names=", ".join(exc.names)) from None
+        raise _several(exc.names) from None
     except IncompleteAssessment:
         raise usage_error("report.incomplete", file=outcomes[latest].path) from None
+
+
+def _several(names: list[str]) -> Stop:
+    shown = ", ".join(names[:NAMES_SHOWN])
+    rest = len(names) - NAMES_SHOWN
+    if rest <= 0:
+        return usage_error("report.several_agencies", names=shown)
+    return usage_error("report.several_agencies_more", names=shown, count=rest)
