@@ -4,7 +4,7 @@ A national round is 600 files: a sheet per file (1,800 sheets) is a workbook nob
 the rows of every file go into one summary, one domain, one aspect and one indicator sheet, each
 with the file and agency columns to filter on, plus the bands-and-levels sheet and the marker.
 stream.py writes each sheet's rows to disk as they come, so memory stays flat whatever the
-number of files (600 files: 1.4 times the JSON output's time, about 80 MB). The formulas are as
+number of files (benchmarks/results.md has the figures). The formulas are as
 live as in the one-file workbook: each index row sums its own file's block of indicator rows, and
 predicates and level names look up that file's rubric's block on the bands-and-levels sheet.
 """
