@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spbe_cli.core.results import ComparisonResult, ScoreResult, TrendResult
+from spbe_cli.core.score_result import ScoreResult
 from spbe_cli.core.scoring import Scorecard
-from spbe_cli.core.thresholds import Gate
 from spbe_cli.exits import Stop, usage_error
 from spbe_cli.model.problems import Located
+
+if TYPE_CHECKING:  # loaded where used: diff's results, and thresholds only for a gate
+    from spbe_cli.core.results import ComparisonResult, TrendResult
+    from spbe_cli.core.thresholds import Gate
 
 Failure = tuple[str, str, dict[str, object]]
 """A threshold not met: (file, kind, the message's parameters), kind fail_under|min_predicate."""
@@ -28,7 +31,7 @@ class Scoring:
     """
 
     def __init__(
-        self, result: ScoreResult, problems: list[Located], gate: Gate, files: int = 1
+        self, result: ScoreResult, problems: list[Located], gate: Gate | None, files: int = 1
     ) -> None:
         self.result = result
         self.problems = problems
@@ -54,12 +57,14 @@ class Scoring:
         return bool(self.result.cards) if batch is None else batch.any_scored()
 
 
-def judge(card: Scorecard, gate: Gate) -> tuple[list[Failure], tuple[str, str] | None]:
-    """The threshold failures of one scorecard, or the bands when --min-predicate names none."""
+def judge(card: Scorecard, gate: Gate | None) -> tuple[list[Failure], tuple[str, str] | None]:
+    """The threshold failures of one scorecard, or the bands when --min-predicate names none.
+
+    No gate (None, or one without a threshold) judges nothing and loads nothing."""
+    if gate is None or (gate.fail_under is None and gate.min_predicate is None):
+        return [], None
     from spbe_cli.core.thresholds import UnknownPredicate, check
 
-    if gate.fail_under is None and gate.min_predicate is None:
-        return [], None
     try:
         return [("", f.kind, f.params) for f in check(card, gate)], None
     except UnknownPredicate as exc:
@@ -74,11 +79,12 @@ def score_files(
     gate: Gate | None = None,
     allow_outside: bool = False,
 ) -> Scoring:
-    """One file scored at once (the detailed view); several files or a folder as a batch."""
+    """One file scored at once (the detailed view); several files or a folder as a batch.
+
+    `gate` None: no threshold to judge (core.thresholds is then never imported)."""
     from spbe_cli.app.assess import RubricStore, assess
     from spbe_cli.files.reader import expand_paths
 
-    gate = gate or Gate()
     if len(files) == 1 and not files[0].is_dir():
         store = RubricStore(allow_outside=allow_outside)
         outcome = assess(files[0], store, partial=partial, rubric_path=rubric)
@@ -108,6 +114,7 @@ def compare_files(
     """
     from spbe_cli.app.assess import RubricStore, assess
     from spbe_cli.core.diff import compare, trend
+    from spbe_cli.core.results import ComparisonResult, TrendResult
 
     if len(files) < 2:
         raise usage_error("usage.diff_files", count=len(files))

@@ -28,7 +28,7 @@ class ScoreFile:
         self,
         partial: bool,
         rubric: Path | None,
-        gate: Gate,
+        gate: Gate | None,
         piece: Callable[[str, Scorecard], Any] | None = None,
         allow_outside: bool = False,
     ) -> None:

@@ -62,14 +62,17 @@ def score(
     from spbe_cli.app.rubrics import check_predicate_name, rubric_option
     from spbe_cli.app.score import score_files
     from spbe_cli.cli.output import chosen_renderer, deliver, fraction_option
-    from spbe_cli.core.thresholds import Gate
     from spbe_cli.exits import usage_error
     from spbe_cli.messages import text
     from spbe_cli.model.codes import Code
     from spbe_cli.render.base import Options
 
     # Every usage error before any file is read (and so before anything is printed).
-    gate = Gate(fraction_option(fail_under, "--fail-under"), min_predicate)
+    gate = None  # no threshold asked for: core.thresholds is never loaded
+    if fail_under is not None or min_predicate is not None:
+        from spbe_cli.core.thresholds import Gate
+
+        gate = Gate(fraction_option(fail_under, "--fail-under"), min_predicate)
     override = rubric_option(rubric)
     check_predicate_name(min_predicate, override[1] if override else None)
     if chosen_renderer("score", fmt, Options(lang, detail)).binary and output is None:

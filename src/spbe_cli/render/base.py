@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import IO, Any, ClassVar, Generic, TypeVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from spbe_cli.messages import Lang
 from spbe_cli.render.choices import Detail
-from spbe_cli.render.tables import Report
+
+if TYPE_CHECKING:  # the human formats' layout: JSON, CSV, YAML and TOML never load it
+    from spbe_cli.render.tables import Report
 
 R = TypeVar("R")
 

@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from spbe_cli.core.results import ScoreResult
+from spbe_cli.core.score_result import ScoreResult
 from spbe_cli.core.scoring import Scorecard
 from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer, write_joined
 from spbe_cli.render.records import encode_at, plain, scorecard_record
-from spbe_cli.render.tables import (
-    Report,
-    SummaryRow,
-    scorecard_report,
-    summary_from_rows,
-    summary_row,
-)
+
+if TYPE_CHECKING:  # the table layout loads only for the human formats: JSON and CSV never need it
+    from spbe_cli.render.tables import Report, SummaryRow
 
 
 def _payload(result: ScoreResult) -> Any:
@@ -34,6 +30,8 @@ class ScoreTable(HumanRenderer[ScoreResult]):
     """The detailed view of one file, or one numbered summary row per file of a batch."""
 
     def report(self, result: ScoreResult, stream: IO[Any]) -> Report:
+        from spbe_cli.render.tables import scorecard_report, summary_from_rows
+
         if result.single:
             return scorecard_report(result.cards[0][1], self.lang, self.options.detail)
         if result.batch is None:
@@ -44,6 +42,8 @@ class ScoreTable(HumanRenderer[ScoreResult]):
         return summary_from_rows(rows, self.lang)
 
     def piece(self, path: str, card: Scorecard) -> SummaryRow:
+        from spbe_cli.render.tables import summary_row
+
         return summary_row(path, card, self.lang)
 
     def bands(self, result: ScoreResult) -> int:
