@@ -1,12 +1,11 @@
 """`spbe score`'s result object, in a module of its own: scoring one file creates this one class
 and none of the other commands' results (core/results.py, which re-exports it; each frozen
-dataclass costs about half a millisecond of start-up to create)."""
+dataclass costs about half a millisecond of start-up to create, a NamedTuple a seventh of it)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # a result module must not load every core module a command does not use
     from collections.abc import Callable, Iterator
@@ -32,8 +31,9 @@ if TYPE_CHECKING:  # a result module must not load every core module a command d
         def cards(self) -> Iterator[tuple[str, Scorecard]]: ...
 
 
-@dataclass(frozen=True)
-class ScoreResult:
+class ScoreResult(NamedTuple):
+    """The files of one `spbe score`, immutable like the other results (core/results.py)."""
+
     cards: Sequence[tuple[str, Scorecard]]
     """(file, scorecard) in the order the files were given; folders expanded sorted. Empty for a
     batch, whose scorecards stream through `batch` instead."""

@@ -7,7 +7,6 @@ nothing at start-up and a renderer's libraries (Rich, openpyxl, YAML) load only 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from spbe_cli.render.base import Options, Renderer
@@ -88,22 +87,13 @@ def formats(command: str) -> list[str]:
     return list(REGISTRIES[command])
 
 
-@dataclass(frozen=True)
-class Chosen:
-    command: str
-    fmt: str
-
-    def renderer(self, options: Options) -> Renderer[Any]:
-        entry = REGISTRIES[self.command][self.fmt]
-        for module in entry.needs:
-            try:
-                importlib.import_module(module)
-            except ImportError:
-                raise MissingExtra(module) from None
-        cls = getattr(importlib.import_module(entry.module), entry.name)
-        return cls(options)
-
-
 def renderer(command: str, fmt: str, options: Options) -> Renderer[Any]:
     """The renderer of `fmt` for `command`, built with `options`."""
-    return Chosen(command, fmt).renderer(options)
+    entry = REGISTRIES[command][fmt]
+    for module in entry.needs:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise MissingExtra(module) from None
+    cls = getattr(importlib.import_module(entry.module), entry.name)
+    return cls(options)
