@@ -137,19 +137,23 @@ def pipe_closed() -> NoReturn:
 
 
 def conclude(stop: Stop, lang: str) -> NoReturn:
-    """Print what the user must know about the failure, then exit with its code."""
-    from spbe_cli.messages import text
-    from spbe_cli.render.escape import inert
-    from spbe_cli.render.problems_out import problem_lines
+    """Print what the user must know about the failure, then exit with its code.
 
+    The renderers of problems and messages load only when there is something to say: a command
+    that succeeded leaves without them (part of `spbe score`'s start-up budget)."""
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         pipe_closed()
     if stop.problems:
+        from spbe_cli.render.problems_out import problem_lines
+
         sources = _sources(stop.problems) if _on_terminal(sys.stderr) else None
         sys.stderr.write(problem_lines(stop.problems, lang, sources))  # type: ignore[arg-type]
     if stop.message is not None:
+        from spbe_cli.messages import text
+        from spbe_cli.render.escape import inert
+
         line = text(stop.message, lang, **stop.params)  # type: ignore[arg-type]
         if stop.usage:
             line = f"{text('usage.prefix', lang)}: {line}"  # type: ignore[arg-type]

@@ -52,10 +52,12 @@ def deliver(
         if announce is not None:
             sys.stderr.write(text(announce, options.lang, path=output) + "\n")
     sys.stdout.flush()
-    from spbe_cli.render.escape import inert
+    notes = chosen.notes(result)
+    if notes:  # the escaping loads only when there is a note to write
+        from spbe_cli.render.escape import inert
 
-    for note in chosen.notes(result):
-        sys.stderr.write(inert(note) + "\n")
+        for note in notes:
+            sys.stderr.write(inert(note) + "\n")
 
 
 def write_output(target: Path, data: str | bytes, *, force: bool) -> None:

@@ -92,12 +92,14 @@ def score(
     if scoring.problems:
         drafts = not partial and any(p.code == Code.SPBE104 for p in scoring.problems)
         raise Stop(problems=scoring.problems, message="score.partial_hint" if drafts else None)
+    if not scoring.failures:
+        return ExitCode.OK
     from spbe_cli.render.escape import inert
 
     for path, kind, params in scoring.failures:
         message = f"threshold.{kind}"  # threshold.fail_under, threshold.min_predicate
         sys.stderr.write(inert(text(message, lang, **params, file=path)) + "\n")  # type: ignore[arg-type]
-    return ExitCode.FAILED if scoring.failures else ExitCode.OK
+    return ExitCode.FAILED
 
 
 def _stop_at_unknown_predicate(scoring: Scoring) -> None:
