@@ -47,6 +47,8 @@ class Index:
 
 @dataclass(frozen=True)
 class IndicatorScore:
+    """One indicator's level as claimed and as counted."""
+
     indicator: Indicator
     level: int | None
     counted: int
@@ -70,6 +72,8 @@ class IndicatorScore:
 
 @dataclass(frozen=True)
 class GroupScore:
+    """The index of a domain or an aspect."""
+
     kind: str
     key: str
     id: int | str
@@ -81,6 +85,8 @@ class GroupScore:
 
 @dataclass(frozen=True)
 class Scorecard:
+    """One assessment scored against its rubric: every index, exact."""
+
     rubric: Rubric
     assessment: Assessment
     index: Index

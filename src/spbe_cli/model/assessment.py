@@ -38,6 +38,8 @@ from spbe_cli.model.shapes import (
 
 @dataclass(frozen=True)
 class Agency:
+    """The agency an assessment is about (`instansi`: its name, kind and province)."""
+
     nama: str
     jenis: str | None = None
     provinsi: str | None = None
@@ -59,6 +61,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Assessment:
+    """An assessment file's data once validated against its rubric."""
+
     rubrik: str
     instansi: Agency | str
     tahun: int

@@ -19,6 +19,8 @@ Path = tuple[str, ...]
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong and where in the data (a path of keys); a file's place comes later."""
+
     code: Code
     path: Path = ()
     params: dict[str, object] = field(default_factory=dict)

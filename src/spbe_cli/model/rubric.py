@@ -44,6 +44,8 @@ def reference_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Scale:
+    """A scale's level names (level → name), shared by the indicators that use it."""
+
     id: str
     name: str
     levels: Mapping[int, str]
@@ -51,6 +53,8 @@ class Scale:
 
 @dataclass(frozen=True)
 class Indicator:
+    """One indicator as scoring reads it: its weight in the rubric's units, its scale, its step."""
+
     key: str
     """The id as text: what assessment files are matched against ("1", "35-1")."""
     id: int | str
@@ -74,6 +78,8 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Aspect:
+    """A group of indicators; the checks proved its weight is the sum of theirs."""
+
     key: str
     id: int | str
     name: str
@@ -84,6 +90,8 @@ class Aspect:
 
 @dataclass(frozen=True)
 class Domain:
+    """A group of aspects (59/2020 and 5/2018 have domains, Pemdi 2026 none)."""
+
     key: str
     id: int | str
     name: str
@@ -106,6 +114,8 @@ class PredicateBand:
 
 @dataclass(frozen=True)
 class Rubric:
+    """A checked rubric: what scoring needs, its sums already proven exact (rubric_file.py)."""
+
     id: str
     title: str
     regulation: str

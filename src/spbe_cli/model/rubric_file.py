@@ -127,6 +127,8 @@ class RawNames:
 
 @_raw
 class RawRubric:
+    """A rubric file's data in its shape, before the exact checks (build_rubric)."""
+
     id: str
     title: str
     regulation: str
