@@ -3,9 +3,9 @@
 Commands are named in COMMANDS and RUBRIC_COMMANDS and their modules imported only when an app
 that holds them is built: `spbe score` loads cli/score.py and none of the other eight (app_for).
 `app`, the whole application (help, no command, an unknown one, the tests), is built on first use.
+Annotations are evaluated at definition (no `from __future__ import annotations`), as in
+cli/score.py: Typer reads the callback's signature at every run.
 """
-
-from __future__ import annotations
 
 import importlib
 import inspect
