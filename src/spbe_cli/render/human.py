@@ -34,10 +34,11 @@ def write_report(
     report: Report, stream: TextIO, *, markdown_out: bool = False, bands: int = 5
 ) -> None:
     if markdown_out:
-        stream.write(markdown.layout(report))
+        for part in markdown.parts(report):  # written as made: a long table is never one string
+            stream.write(part)
     elif wants_rich(stream):
         from spbe_cli.render.rich_layout import show
 
         show(report, stream, bands=bands)
     else:
-        stream.write(text_layout.layout(report, width_for(stream)))
+        text_layout.write(report, stream, width_for(stream))

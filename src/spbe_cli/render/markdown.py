@@ -8,6 +8,8 @@ follows, or become a link (issue 13). Each line starts with spbe's own syntax (`
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spbe_cli.render.escape import markdown_inline
 from spbe_cli.render.tables import Report, Table
 
@@ -17,18 +19,33 @@ def _row(cells: list[str]) -> str:
 
 
 def layout_table(table: Table) -> str:
+    return "".join(_table_parts(table))
+
+
+def _table_parts(table: Table) -> Iterator[str]:
+    """The table's text in pieces, a row at a time (a long summary is never one string)."""
     rule = "|" + "|".join("---:" if a == "right" else "---" for a in table.align) + "|"
-    rows = [_row(row) for row in table.rows]
-    title = [f"### {markdown_inline(table.title)}", ""] if table.title else []
-    return "\n".join([*title, _row(table.headers), rule, *rows])
+    if table.title:
+        yield f"### {markdown_inline(table.title)}\n\n"
+    yield _row(table.headers) + "\n" + rule
+    for row in table.rows:
+        yield "\n" + _row(row)
 
 
 def layout(report: Report) -> str:
+    return "".join(parts(report))
+
+
+def parts(report: Report) -> Iterator[str]:
+    """`layout(report)` in pieces, to be written as they are made."""
     title, *rest = report.heading
     blocks = [f"## {markdown_inline(title)}"]
     if rest:
         blocks.append("\n".join(f"- {markdown_inline(line)}" for line in rest))
     if report.notices:  # one quoted paragraph per notice
         blocks.append("\n>\n".join(f"> {markdown_inline(n)}" for n in report.notices))
-    blocks += [layout_table(t) for t in report.tables]
-    return "\n\n".join(blocks) + "\n"
+    yield "\n\n".join(blocks)
+    for table in report.tables:
+        yield "\n\n"
+        yield from _table_parts(table)
+    yield "\n"

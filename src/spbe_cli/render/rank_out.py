@@ -26,6 +26,7 @@ from spbe_cli.render.csv_out import csv_writer
 from spbe_cli.render.escape import csv_cell
 from spbe_cli.render.names import index_name
 from spbe_cli.render.records import Raw, encode_at, value_record
+from spbe_cli.render.rows import PackedRows
 from spbe_cli.render.tables import FIGURE, RIGHT, Align, Kind, Report, Table
 
 
@@ -211,6 +212,7 @@ def _ranking_table(ranking: Ranking, shown: list[Ranked], apart: set[int], lang:
         kinds=kinds,
         stack=(first,),
     )
+    table.rows = PackedRows()  # a row per agency of an archive: kept packed until laid out
     for n, item in enumerate(shown):
         row = item.row
         decimals = row.rubric.decimals

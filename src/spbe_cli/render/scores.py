@@ -9,7 +9,7 @@ of the whole document rendered at once (tests/acceptance/test_score_stream.py ho
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 from spbe_cli.core.score_result import ScoreResult
@@ -35,11 +35,18 @@ class ScoreTable(HumanRenderer[ScoreResult]):
         if result.single:
             return scorecard_report(result.cards[0][1], self.lang, self.options.detail)
         if result.batch is None:
-            rows = [self.piece(path, card) for path, card in result.cards]
+            rows: Iterable[SummaryRow] = [self.piece(path, card) for path, card in result.cards]
         else:
-            rows = _kept(result.batch.pieces(self.piece))
-        self._bands = rows[0].bands if rows else 5  # the first file's bands colour the summary
-        return summary_from_rows(rows, self.lang)
+            rows = result.batch.pieces(self.piece)
+        self._bands = 5
+        return summary_from_rows(self._first_bands(rows), self.lang)
+
+    def _first_bands(self, rows: Iterable[SummaryRow]) -> Iterator[SummaryRow]:
+        """The rows, noting the first file's bands: they colour the summary."""
+        for n, row in enumerate(rows):
+            if not n:
+                self._bands = row.bands
+            yield row
 
     def piece(self, path: str, card: Scorecard) -> SummaryRow:
         from spbe_cli.render.tables import summary_row
@@ -50,24 +57,6 @@ class ScoreTable(HumanRenderer[ScoreResult]):
         if result.single:
             return len(result.cards[0][1].rubric.bands)
         return getattr(self, "_bands", 5)
-
-
-def _kept(rows: Iterable[SummaryRow]) -> list[SummaryRow]:
-    """The rows, with what they repeat (year, stage, index values, predicates, rubric, domain
-    headings: a few hundred distinct values over ten thousand files) shared rather than copied
-    per row, as each arrives unpickled from a worker with copies of its own. Halves the memory
-    of a 10,000-file summary."""
-    kept: list[SummaryRow] = []
-    shared: dict[object, Any] = {}
-    for row in rows:
-        cells = row.cells
-        cells[2:] = [shared.setdefault(cell, cell) for cell in cells[2:]]
-        rubric = shared.setdefault(row.rubric, row.rubric)
-        domains = shared.setdefault(row.domains, row.domains)
-        kept.append(row._replace(rubric=rubric, domains=domains))
-        if len(shared) > 100_000:  # a pathological batch of unique values: stop collecting
-            shared.clear()
-    return kept
 
 
 class ScoreMarkdown(ScoreTable):

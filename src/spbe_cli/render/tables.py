@@ -28,6 +28,7 @@ from spbe_cli.model.rubric import Rubric
 from spbe_cli.render import figures
 from spbe_cli.render.choices import Detail
 from spbe_cli.render.names import index_name
+from spbe_cli.render.rows import PackedRows
 
 Align = Literal["left", "right"]
 Kind = Literal["figure", "text"]
@@ -41,7 +42,8 @@ class Table:
     title: str
     headers: list[str]
     align: list[Align]
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list[str]] | PackedRows = field(default_factory=list)
+    """Lists of cells; a long table's as PackedRows (render/rows.py), read back the same way."""
     tones: list[int | None] = field(default_factory=list)
     """Per row, the predicate band rank (0 = lowest) for colouring; None for other rows."""
     tone_column: int | None = None
@@ -240,29 +242,36 @@ def summary_row(path: str, card: Scorecard, lang: Lang) -> SummaryRow:
 
 def summary_report(cards: Iterable[tuple[str, Scorecard]], lang: Lang) -> Report:
     """One row per file, numbered: the number, not the file's path, starts each row."""
-    return summary_from_rows([summary_row(path, card, lang) for path, card in cards], lang)
+    return summary_from_rows((summary_row(path, card, lang) for path, card in cards), lang)
 
 
-def summary_from_rows(rows: list[SummaryRow], lang: Lang) -> Report:
-    """The summary of rows made by summary_row (whose cell lists it takes over)."""
-    same_rubric = len({r.rubric for r in rows}) == 1
-    domains = rows[0].domains if rows and same_rubric else ()
+def summary_from_rows(rows: Iterable[SummaryRow], lang: Lang) -> Report:
+    """The summary of rows made by summary_row, taken one at a time as they arrive: each is kept
+    as one packed row (render/rows.py) and a tone, never as the SummaryRow itself."""
+    table_rows = PackedRows()
+    tones: list[int | None] = []
+    rubrics: set[str] = set()
+    provisional: set[str] = set()
+    first: SummaryRow | None = None
+    for n, row in enumerate(rows, start=1):
+        first = first or row
+        table_rows.append([str(n), *row.cells])
+        tones.append(row.tone)
+        rubrics.add(row.rubric)
+        if row.provisional:
+            provisional.add(row.rubric)
+    domains = first.domains if first is not None and len(rubrics) == 1 else ()
     keys = ("number", "file", "agency", "year", "stage", "index.short", "predicate")
     headers = [text(k, lang) for k in keys] + [f"D{ident}" for ident, _ in domains]
     align: list[Align] = ["right", "left", "left", "right", "left", "right", "left"]
     align += [RIGHT] * len(domains)
     kinds: list[Kind] = ["figure", "text", "text", "figure", "text", "figure", "text"]
     kinds += [FIGURE] * len(domains)
-    table = Table("", headers, align, tone_column=6, kinds=kinds, stack=(1, 2))
-    for n, row in enumerate(rows, start=1):
-        cells = row.cells  # the row's own list, numbered in place: no second list per file
-        cells.insert(0, str(n))
-        table.rows.append(cells if domains else cells[:7])
-        table.tones.append(row.tone)
+    table_rows.columns = None if domains else 7
+    table = Table("", headers, align, table_rows, tones, tone_column=6, kinds=kinds, stack=(1, 2))
     legend = [f"D{ident} = {name}" for ident, name in domains]
-    provisional = sorted({r.rubric for r in rows if r.provisional})
-    notes = [provisional_short(r, lang) for r in provisional]
+    notes = [provisional_short(r, lang) for r in sorted(provisional)]
     if legend:
         notes.append(f"{text('domain', lang)}: {' · '.join(legend)}")
-    heading = [text("summary.title", lang, count=len(rows))]
+    heading = [text("summary.title", lang, count=len(table_rows))]
     return Report(heading, notes, [table])

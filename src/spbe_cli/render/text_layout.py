@@ -17,8 +17,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import TextIO
 
 from spbe_cli.render.escape import guard_line, inert
+from spbe_cli.render.rows import PackedRows
 from spbe_cli.render.tables import Report, Table
 
 GAP = 2
@@ -98,17 +100,30 @@ class Fit:
         return sum(1 for _ in _table_lines(self, PLAIN))
 
 
-def _natural(table: Table, column: int) -> int:
-    return max(cell_width(row[column]) for row in [table.headers, *table.rows])
+def _naturals(table: Table) -> dict[int, int]:
+    """Each column's widest cell, headers included: one pass over the rows, which a long table
+    keeps packed (render/rows.py) and unpacks as it is read."""
+    widths = [cell_width(header) for header in table.headers]
+    for row in table.rows:
+        for c, cell in enumerate(row):
+            size = cell_width(cell)
+            if size > widths[c]:
+                widths[c] = size
+    return dict(enumerate(widths))
 
 
-def _minimum(table: Table, column: int) -> int:
+def _minimums(table: Table) -> dict[int, int]:
     """A figure column is never narrower than its widest figure, a text column than its longest
     word; a header wraps between its words in either."""
-    header = _longest_word(table.headers[column])
-    if table.kind(column) == "figure":
-        return max([header, *(cell_width(row[column]) for row in table.rows)])
-    return max([header, *(_longest_word(row[column]) for row in table.rows)])
+    columns = range(len(table.headers))
+    figure = [table.kind(c) == "figure" for c in columns]
+    widths = [_longest_word(header) for header in table.headers]
+    for row in table.rows:
+        for c, cell in enumerate(row):
+            size = cell_width(cell) if figure[c] else _longest_word(cell)
+            if size > widths[c]:
+                widths[c] = size
+    return dict(enumerate(widths))
 
 
 def _shrink(
@@ -170,10 +185,10 @@ def _candidates(
 def fit(table: Table, width: int | None) -> Fit:
     """The layout of `table` for `width` columns (None: unlimited) with the fewest lines."""
     columns = tuple(range(len(table.headers)))
-    natural = {c: _natural(table, c) for c in columns}
+    natural = _naturals(table)
     if width is None or sum(natural.values()) + GAP * (len(columns) - 1) <= width:
         return Fit(table, columns, natural, width)
-    minimum = {c: _minimum(table, c) for c in columns}
+    minimum = _minimums(table)
     options = _candidates(table, width, natural, minimum)
     if table.narrow is not None:
         narrow = fit(table.narrow, width)
@@ -259,11 +274,14 @@ def _table_lines(fit: Fit, look: Look) -> Iterator[Line]:
 def _escaped(table: Table) -> Table:
     """The table with every string made inert for a terminal or a pipe."""
     narrow = _escaped(table.narrow) if table.narrow is not None else None
+    rows = table.rows
     return replace(
         table,
         title=inert(table.title),
         headers=[inert(h) for h in table.headers],
-        rows=[[inert(cell) for cell in row] for row in table.rows],
+        rows=rows.inert_view()
+        if isinstance(rows, PackedRows)
+        else [[inert(cell) for cell in row] for row in rows],
         narrow=narrow,
     )
 
@@ -321,3 +339,10 @@ def plain(line: Line) -> str:
 def layout(report: Report, width: int | None = None) -> str:
     """The report as plain text: no escape codes, no box characters."""
     return "".join(plain(line) + "\n" for line in report_lines(report, width))
+
+
+def write(report: Report, stream: TextIO, width: int | None = None) -> None:
+    """`layout(report, width)` written line by line as it is made: a summary of ten thousand
+    files is never one string as well as its rows."""
+    for line in report_lines(report, width):
+        stream.write(plain(line) + "\n")
