@@ -25,7 +25,7 @@ HOSTILE = [
         "akhir",
         "1,79",
         "Kurang",
-    ],  # noqa: E501
+    ],
     [
         "5",
         "/data/東京.yaml",
@@ -34,7 +34,7 @@ HOSTILE = [
         "mandiri",
         "3,50",
         "Sangat Baik",
-    ],  # noqa: E501
+    ],
 ]
 
 
