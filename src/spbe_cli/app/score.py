@@ -148,9 +148,16 @@ def trend_point(card: Scorecard, shared: dict[object, object]) -> Scorecard:
     many files) are shared through `shared` rather than kept once per file.
     """
     domains = tuple(shared.setdefault(d, d) for d in card.domains)
+    a = card.assessment
     return replace(
         card,
-        assessment=replace(card.assessment, indikator=_NO_LEVELS),
+        assessment=replace(  # one agency over the years: its name and stage kept once
+            a,
+            instansi=shared.setdefault(a.instansi, a.instansi),
+            rubrik=shared.setdefault(a.rubrik, a.rubrik),
+            tahap=shared.setdefault(a.tahap, a.tahap),
+            indikator=_NO_LEVELS,
+        ),
         index=shared.setdefault(card.index, card.index),  # type: ignore[arg-type]
         domains=domains,  # type: ignore[arg-type]
         aspects=(),

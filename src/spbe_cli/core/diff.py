@@ -13,7 +13,7 @@ index, the predicate and the domains both rubrics share by name are compared.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -275,6 +275,12 @@ def trend_order(cards: Sequence[Scorecard]) -> tuple[int, ...]:
     return tuple(sorted(range(len(cards)), key=key))
 
 
+def _series(cards: Sequence[Scorecard], k: str, key: Callable[[GroupScore], str]) -> Series:
+    """The domain with key `k` in every card (present in each), named as in the latest."""
+    found = [next(d for d in c.domains if key(d) == k) for c in cards]
+    return Series(found[-1].name, found[-1].id, tuple(d.index for d in found))
+
+
 def trend(cards: Sequence[Scorecard]) -> Trend:
     """The index and the domains across several scorecards; domains pair by name across rubrics."""
     if len(cards) < 2:
@@ -284,11 +290,10 @@ def trend(cards: Sequence[Scorecard]) -> Trend:
     same = all(same_structure(ordered[0].rubric, c.rubric) for c in ordered[1:])
     index = Series("", None, tuple(c.index for c in ordered))
     key = (lambda g: g.key) if same else (lambda g: name_key(g.name))
-    tables = [{key(d): d for d in c.domains} for c in ordered]
-    shared = [k for k in tables[0] if all(k in t for t in tables[1:])]
-    domains = tuple(
-        Series(tables[-1][k].name, tables[-1][k].id, tuple(t[k].index for t in tables))
-        for k in shared
-    )
+    shared = [key(d) for d in ordered[0].domains]
+    for card in ordered[1:]:  # no table per card: a trend may be of thousands of files
+        keys = {key(d) for d in card.domains}
+        shared = [k for k in shared if k in keys]
+    domains = tuple(_series(ordered, k, key) for k in shared)
     names = {d.name: None for c in ordered for d in c.domains if key(d) not in shared}
     return Trend(order, ordered, same, index, domains, tuple(names))

@@ -24,6 +24,7 @@ from spbe_cli.render.escape import csv_cell
 from spbe_cli.render.human import wants_rich
 from spbe_cli.render.names import shared_index_name
 from spbe_cli.render.records import Lazy, RubricIds, agency_record, index_record, write_json
+from spbe_cli.render.rows import PackedRows
 from spbe_cli.render.tables import (
     FIGURE,
     RIGHT,
@@ -369,6 +370,7 @@ def _trend_by_file(tr: Trend, columns: list[str], lang: Lang) -> Table:
     align: list[Align] = ["left", "right", "left", *([RIGHT] * len(tr.domains))]
     kinds: list[Kind] = ["text", "figure", "text", *([FIGURE] * len(tr.domains))]
     table = Table("", headers, align, tone_column=2, kinds=kinds)
+    table.rows = PackedRows()  # a row per file of a trend, however long: kept packed
     for n, (column, card) in enumerate(zip(columns, tr.cards, strict=True)):
         point = tr.index.points[n]
         row = [column, figures.decimal(point.value, lang), point.predicate]
