@@ -54,14 +54,24 @@ def fast_data(
 _SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
 
+def _small_decimal(value: str) -> bool:
+    """An int-tagged text that int() reads as YAML does: decimal digits without sign, octal
+    prefix or underscores, short enough that int() of it is cheap."""
+    return (
+        value.isascii()
+        and value.isdigit()
+        and len(value) < 300
+        and (value[0] != "0" or len(value) == 1)
+    )
+
+
 def _scalar(node: yaml.Node) -> Any:
     tag = node.tag
     if tag == STR:
         return node.value
     if tag == INT:
         value = node.value
-        simple = value.isascii() and value.isdigit() and len(value) < 300
-        if simple and (value[0] != "0" or len(value) == 1):
+        if _small_decimal(value):
             return int(value)  # decimal without sign, octal prefix or underscores
     elif tag == NULL:
         return None
@@ -109,22 +119,35 @@ class _FastWalk:
             for key_node, value_node in items:
                 if key_node.__class__ is not _SCALAR:
                     raise _Slow
-                if key_node.tag == STR:
-                    key = key_node.value
+                tag, key = key_node.tag, key_node.value
+                if tag == STR:
                     kinds |= 4 if key_node.style or not key.isascii() else 1
+                elif tag == INT and _small_decimal(key):
+                    key = int(key)  # an indicator id: inline, as _scalar reads it
+                    kinds |= 2
                 else:
                     key = _scalar(key_node)
                     kinds |= 2 if key.__class__ is int else 4
-                if value_node.__class__ is _SCALAR and value_node.tag == STR:
-                    out[key] = value_node.value
-                else:
-                    out[key] = self.walk(value_node, depth + 1)
+                if value_node.__class__ is _SCALAR:  # the leaves most keys hold, inline
+                    tag, value = value_node.tag, value_node.value
+                    if tag == STR:
+                        out[key] = value
+                        continue
+                    if tag == INT and _small_decimal(value):
+                        out[key] = int(value)
+                        continue
+                out[key] = self.walk(value_node, depth + 1)
             if len(out) != len(items) or (kinds > 2 and not _distinct(out)):
                 raise _Slow  # a duplicate key, perhaps only once stripped ("1" and 1, " 1")
             return out
         if kind is not _SEQUENCE or node.tag != SEQ:
             raise _Slow
-        return [self.walk(child, depth + 1) for child in items]
+        return [
+            child.value
+            if child.__class__ is _SCALAR and child.tag == STR
+            else self.walk(child, depth + 1)
+            for child in items
+        ]
 
 
 def _distinct(mapping: dict[Any, Any]) -> bool:
