@@ -11,7 +11,7 @@ import pytest
 from conftest import bundled
 
 from spbe_cli.core.checks import assessment_warnings
-from spbe_cli.core.warning_groups import folded_warnings, one_per_code
+from spbe_cli.core.warning_groups import SHOWN, folded_warnings, id_runs, one_per_code
 from spbe_cli.model.assessment import Assessment, validate_assessment
 from spbe_cli.model.codes import Code
 
@@ -84,3 +84,36 @@ def test_a_single_claim_warning_is_the_claims_own(rubric59: Any) -> None:
     folded = folded_warnings(assessment, rubric59, today)
     assert folded == assessment_warnings(assessment, rubric59, today)
     assert [(p.code, p.path) for p in folded] == [(Code.SPBE351, ("indikator", "5", "level"))]
+
+
+def runs_as_written_first(ids: list[str]) -> str:
+    """id_runs as it was first written (int() of each neighbour, pair by pair): the reference."""
+    parts: list[str] = []
+    n = 0
+    while n < len(ids):
+        end = n
+        while (
+            end + 1 < len(ids)
+            and ids[end].isdigit()
+            and ids[end + 1].isdigit()
+            and int(ids[end + 1]) == int(ids[end]) + 1
+        ):
+            end += 1
+        if end - n >= 2:
+            parts.append(f"{ids[n]}–{ids[end]}")
+        else:
+            parts.extend(ids[n : end + 1])
+        n = end + 1
+    if len(parts) > SHOWN:
+        return ", ".join(parts[:SHOWN]) + " …"
+    return ", ".join(parts)
+
+
+def test_runs_read_each_id_once_and_join_the_same() -> None:
+    rng = random.Random("runs")
+    pool = [str(n) for n in range(0, 60)] + ["35-1", "35-2", "1a", "007", "08"]
+    for _ in range(3_000):
+        ids = rng.sample(pool, rng.randint(0, 40))
+        if rng.random() < 0.8:  # mostly in order, as a rubric lists them: runs to join
+            ids.sort(key=lambda i: (int(i) if i.isdigit() else 99, i))
+        assert id_runs(ids) == runs_as_written_first(ids), ids

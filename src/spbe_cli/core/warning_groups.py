@@ -101,19 +101,18 @@ def _claim(problem: Problem) -> dict[str, object]:
 def id_runs(ids: list[str]) -> str:
     """Ids in the given order, three or more consecutive whole numbers as one run: "2–5, 7, 9".
 
-    Text ids ("35-1") are never joined into runs, so a run can only mean whole numbers.
+    Text ids ("35-1") are never joined into runs, so a run can only mean whole numbers. Every
+    file of a batch with claim warnings comes here, so each id is read as a number once.
     """
+    numbers = [int(i) if i.isdigit() else None for i in ids]
     parts: list[str] = []
-    n = 0
-    while n < len(ids):
+    n, count = 0, len(ids)
+    while n < count:
         end = n
-        while (
-            end + 1 < len(ids)
-            and ids[end].isdigit()
-            and ids[end + 1].isdigit()
-            and int(ids[end + 1]) == int(ids[end]) + 1
-        ):
+        number = numbers[n]
+        while number is not None and end + 1 < count and numbers[end + 1] == number + 1:
             end += 1
+            number += 1
         if end - n >= 2:
             parts.append(f"{ids[n]}–{ids[end]}")
         else:

@@ -85,8 +85,12 @@ class Assessment:
         return claim if isinstance(claim, Entry) else Entry(level=claim)
 
 
+_LONG = (dict, Entry)
+
+
 def _entry_form(value: Any) -> str:
-    return "long" if isinstance(value, dict | Entry) else "short"
+    """Pydantic calls this for every indicator of every file: a tuple is the quickest check."""
+    return "long" if isinstance(value, _LONG) else "short"
 
 
 def _agency_form(value: Any) -> str:
@@ -323,7 +327,10 @@ def _normalise_keys(data: dict[Any, Any]) -> tuple[dict[Any, Any], list[Problem]
     normal: dict[str, Any] = {}
     written: dict[str, str] = {}
     for key, value in indicators.items():
-        if (isinstance(key, int) and not isinstance(key, bool)) or isinstance(key, str):
+        kind = key.__class__
+        if kind is int:  # the usual id, written as a number: its text has no spaces to strip
+            skey = str(key)
+        elif (isinstance(key, int) and kind is not bool) or isinstance(key, str):
             skey = str(key).strip()
         else:
             skey = ""
