@@ -16,7 +16,7 @@ whichever path read the file. tests/unit/test_yaml_fast_path.py holds the two pa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import yaml
@@ -160,34 +160,48 @@ def mark(node: yaml.Node) -> Mark:
     return (node.start_mark.line, node.start_mark.column)
 
 
+_Index = dict[str, tuple[yaml.Node, yaml.Node]]
+
+
 class NodePositions:
     """`get(path)` of the careful walk's positions dict, found by navigating the node tree.
 
     `key_of` turns a key node into the text the careful walk files it under (its value stripped,
-    or str() of a number). Each container is indexed on its first visit (its entries' marks with
-    the nodes under them); a file with no problem is never visited at all, and one with a problem
-    per indicator pays about what the careful walk would have.
+    or str() of a number). A mapping is indexed as far as a lookup needs: its entries are read
+    in order until the key asked for, and the next lookup goes on from there, so the warning on
+    indicator 1 reads one entry of 47, and a problem per indicator reads each entry once. A file
+    with no problem is never visited at all. (The fast walk admitted the file, so its keys are
+    scalars filed under distinct texts: the first entry with a text is the only one.)
     """
 
     def __init__(self, root: yaml.Node, key_of: Callable[[yaml.Node], str]) -> None:
         self.root = root
         self.key_of = key_of
-        self._indexes: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+        self._indexes: dict[int, tuple[_Index, Iterator[Any]]] = {}
 
-    def _index(self, node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """(key node, value node) by the careful walk's text of the key; a sequence's items by
-        position (their own node as key: the careful walk marks both with the item)."""
-        index: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        kind = node.__class__
-        if kind is yaml.MappingNode:
+    def _entry(self, node: yaml.Node, part: str) -> tuple[yaml.Node, yaml.Node] | None:
+        """(key node, value node) of `part` under `node`; a sequence's item by position (its own
+        node as key: the careful walk marks both with the item)."""
+        found = self._indexes.get(id(node))  # the tree keeps every node alive: ids stay unique
+        if found is None:
+            kind = node.__class__
+            rest: Iterator[Any] = iter(node.value if kind is yaml.MappingNode else ())
+            index: _Index = {}
+            if kind is yaml.SequenceNode:
+                index = {str(n): (child, child) for n, child in enumerate(node.value)}
+            found = self._indexes[id(node)] = (index, rest)
+        index, rest = found
+        entry = index.get(part)
+        if entry is None:
             key_of, scalar = self.key_of, yaml.ScalarNode
-            for key_node, value_node in node.value:
+            for key_node, value_node in rest:
                 if key_node.__class__ is scalar:
-                    index.setdefault(key_of(key_node), (key_node, value_node))
-        elif kind is yaml.SequenceNode:
-            index = {str(n): (child, child) for n, child in enumerate(node.value)}
-        self._indexes[id(node)] = index  # the tree keeps every node alive, so ids stay unique
-        return index
+                    text = key_of(key_node)
+                    entry = index.setdefault(text, (key_node, value_node))
+                    if text == part:
+                        return entry
+            return None
+        return entry
 
     def __getitem__(self, path: tuple[str, ...]) -> tuple[Mark, Mark]:
         found = self.get(path)
@@ -197,12 +211,8 @@ class NodePositions:
 
     def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None:
         node, key_node = self.root, None
-        indexes = self._indexes
         for part in path:
-            index = indexes.get(id(node))
-            if index is None:
-                index = self._index(node)
-            entry = index.get(part)
+            entry = self._entry(node, part)
             if entry is None:
                 return None
             key_node, node = entry
