@@ -24,9 +24,9 @@ def assessment_warnings(assessment: Assessment, rubric: Rubric, today: date) -> 
     problems: list[Problem] = []
     for key, level, long_form, unexplained, unproven in claim_flags(assessment, rubric):
         if unexplained:
-            problems.append(claim_problem(Code.SPBE351, key, level, long_form, rubric))
+            problems.append(claim_problem(False, key, level, long_form, rubric))
         if unproven:
-            problems.append(claim_problem(Code.SPBE352, key, level, long_form, rubric))
+            problems.append(claim_problem(True, key, level, long_form, rubric))
     problems += year_warnings(assessment.tahun, rubric, today)
     return problems
 
@@ -63,15 +63,15 @@ def claim_flags(assessment: Assessment, rubric: Rubric) -> Iterator[ClaimFlags]:
             yield key, claim, False, claim > low, claim >= proof_from
 
 
-def claim_problem(code: Code, key: str, level: int, long_form: bool, rubric: Rubric) -> Problem:
-    """SPBE351 (no explanation) or SPBE352 (no evidence) for one claim, at its level."""
+def claim_problem(unproven: bool, key: str, level: int, long_form: bool, rubric: Rubric) -> Problem:
+    """SPBE352 (no evidence) when `unproven`, else SPBE351 (no explanation), for one claim."""
     where = ("indikator", key, "level") if long_form else ("indikator", key)
     said = {"catalogue": "validate.claim.one", "id": key, "level": level}
-    if code == Code.SPBE351:
-        params = {"claim": said, "min": rubric.level_min, "more": ""}
-    else:
+    if unproven:
         params = {"claim": said, "from": rubric.evidence_from_level, "more": ""}
-    return Problem(code, where, params, severity="warning")
+    else:
+        params = {"claim": said, "min": rubric.level_min, "more": ""}
+    return Problem(Code.SPBE352 if unproven else Code.SPBE351, where, params, severity="warning")
 
 
 def year_warnings(year: int, rubric: Rubric, today: date) -> list[Problem]:

@@ -82,7 +82,7 @@ def folded_warnings(assessment: Assessment, rubric: Rubric, today: date) -> list
     for code, group in groups:
         if group:
             key, level, long_form, _, _ = group[0]
-            first = claim_problem(code, key, level, long_form, rubric)
+            first = claim_problem(code == Code.SPBE352, key, level, long_form, rubric)
             if len(group) == 1:
                 out.append(first)
             else:

@@ -113,11 +113,15 @@ def read_document(path: str | Path, max_bytes: int | None = None) -> Document | 
     text = _read_text(Path(path), limit)
     if isinstance(text, Problem):
         return _failure(name, [text])
-    return parse_text(name, text)
+    return _parse(name, suffix, text)
 
 
 def parse_text(name: str, text: str) -> Document | LoadFailure:
-    suffix = Path(name).suffix.lower()
+    return _parse(name, Path(name).suffix.lower(), text)
+
+
+def _parse(name: str, suffix: str, text: str) -> Document | LoadFailure:
+    """`text`, read from `name`, by its lower-cased `suffix` (found once per file of a batch)."""
     if suffix not in SUFFIXES:
         return _failure(name, [Problem(Code.SPBE010, (), {"suffix": suffix or name})])
     if not text.strip():
