@@ -23,7 +23,7 @@ from spbe_cli.core.checks import (
     folder_outliers,
 )
 from spbe_cli.core.thresholds import Gate, check
-from spbe_cli.core.warning_groups import one_per_code
+from spbe_cli.core.warning_groups import folded_warnings
 from spbe_cli.files.reader import Document, source_lines
 from spbe_cli.model.assessment import Agency
 from spbe_cli.model.file_report import FileReport
@@ -62,9 +62,10 @@ def _file_report(outcome: Outcome, options: Options) -> FileReport:
     assessment, rubric, doc = outcome.assessment, outcome.rubric, outcome.document
     if assessment is None or rubric is None or doc is None:
         return result
-    warnings = assessment_warnings(assessment, rubric, options.today)
-    if not options.policy.all_warnings:
-        warnings = one_per_code(warnings)
+    if options.policy.all_warnings:
+        warnings = assessment_warnings(assessment, rubric, options.today)
+    else:
+        warnings = folded_warnings(assessment, rubric, options.today)
     for problem in warnings:
         result.problems.append(_locate(doc, problem, options.strict))
     gate = options.gate

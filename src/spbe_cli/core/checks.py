@@ -9,7 +9,7 @@ are deterministic in tests; the problems carry paths, so the loader locates them
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,44 +22,59 @@ from spbe_cli.model.rubric import Rubric, era_years, name_key
 def assessment_warnings(assessment: Assessment, rubric: Rubric, today: date) -> list[Problem]:
     """Every warning about one validated assessment, in indicator order then the year."""
     problems: list[Problem] = []
+    for key, level, long_form, unexplained, unproven in claim_flags(assessment, rubric):
+        if unexplained:
+            problems.append(claim_problem(False, key, level, long_form, rubric))
+        if unproven:
+            problems.append(claim_problem(True, key, level, long_form, rubric))
+    problems += year_warnings(assessment.tahun, rubric, today)
+    return problems
+
+
+ClaimFlags = tuple[str, int, bool, bool, bool]
+"""(indicator key, level, long form, unexplained: SPBE351, unproven: SPBE352) of one claim."""
+
+
+def claim_flags(assessment: Assessment, rubric: Rubric) -> Iterator[ClaimFlags]:
+    """The claims that need a warning, in the rubric's indicator order, as flags, not problems.
+
+    Runs for every indicator of every file of a batch, and most claims need no warning, so each
+    is decided from its level, explanation and evidence before anything is built; a caller that
+    folds the warnings (warning_groups.py) then builds one problem per code, not one per claim.
+    """
     claims = assessment.indikator
+    low, proof_from = rubric.level_min, rubric.evidence_from_level
     for indicator in rubric.indicators:
         key = indicator.key
         claim = claims.get(key)
-        if claim is not None:  # most claims need no warning: decide before building anything
-            problems += _claim_warnings(claim, key, rubric)
-    problems += _year_warnings(assessment.tahun, rubric, today)
-    return problems
+        if claim is None:
+            continue
+        if isinstance(claim, Entry):
+            level = claim.level
+            if level is None:
+                continue
+            unexplained = level > low and not (claim.penjelasan or "").strip()
+            evidence = claim.bukti_dukung or []
+            unproven = level >= proof_from and not any(b.strip() for b in evidence)
+            if unexplained or unproven:
+                yield key, level, True, unexplained, unproven
+        elif claim > low or claim >= proof_from:
+            # the short form: a level alone, so no explanation and no evidence
+            yield key, claim, False, claim > low, claim >= proof_from
 
 
-def _claim_warnings(claim: int | Entry, key: str, rubric: Rubric) -> list[Problem]:
-    """Runs for every indicator of every file of a batch: decide first, build problems only then.
-
-    `claim` is the file's short form (a level) or long form (an Entry) for indicator `key`.
-    """
-    if isinstance(claim, Entry):
-        level, note, evidence = claim.level, claim.penjelasan, claim.bukti_dukung
-        where: tuple[str, ...] = ("indikator", key, "level")
-    else:  # the short form: a level alone, so no explanation and no evidence
-        level, note, evidence, where = claim, None, None, ("indikator", key)
-    if level is None:
-        return []
-    unexplained = level > rubric.level_min and not (note or "").strip()
-    unproven = level >= rubric.evidence_from_level and not any(b.strip() for b in evidence or [])
-    if not (unexplained or unproven):
-        return []
-    problems: list[Problem] = []
+def claim_problem(unproven: bool, key: str, level: int, long_form: bool, rubric: Rubric) -> Problem:
+    """SPBE352 (no evidence) when `unproven`, else SPBE351 (no explanation), for one claim."""
+    where = ("indikator", key, "level") if long_form else ("indikator", key)
     said = {"catalogue": "validate.claim.one", "id": key, "level": level}
-    if unexplained:
-        params = {"claim": said, "min": rubric.level_min, "more": ""}
-        problems.append(Problem(Code.SPBE351, where, params, severity="warning"))
     if unproven:
         params = {"claim": said, "from": rubric.evidence_from_level, "more": ""}
-        problems.append(Problem(Code.SPBE352, where, params, severity="warning"))
-    return problems
+    else:
+        params = {"claim": said, "min": rubric.level_min, "more": ""}
+    return Problem(Code.SPBE352 if unproven else Code.SPBE351, where, params, severity="warning")
 
 
-def _year_warnings(year: int, rubric: Rubric, today: date) -> list[Problem]:
+def year_warnings(year: int, rubric: Rubric, today: date) -> list[Problem]:
     if year > today.year:
         return [Problem(Code.SPBE353, ("tahun",), {"year": year, "today": today.year}, "warning")]
     era = era_years(rubric.era)

@@ -113,11 +113,15 @@ def read_document(path: str | Path, max_bytes: int | None = None) -> Document | 
     text = _read_text(Path(path), limit)
     if isinstance(text, Problem):
         return _failure(name, [text])
-    return parse_text(name, text)
+    return _parse(name, suffix, text)
 
 
 def parse_text(name: str, text: str) -> Document | LoadFailure:
-    suffix = Path(name).suffix.lower()
+    return _parse(name, Path(name).suffix.lower(), text)
+
+
+def _parse(name: str, suffix: str, text: str) -> Document | LoadFailure:
+    """`text`, read from `name`, by its lower-cased `suffix` (found once per file of a batch)."""
     if suffix not in SUFFIXES:
         return _failure(name, [Problem(Code.SPBE010, (), {"suffix": suffix or name})])
     if not text.strip():
@@ -153,20 +157,24 @@ _CORE = "tag:yaml.org,2002:"
 _STR, _INT, _MAP, _SEQ = (_CORE + t for t in ("str", "int", "map", "seq"))
 
 
-_RESOLVED: dict[tuple[str, Any], str] = {}
+_PLAIN_TAGS: dict[str, str] = {}
+"""The tag of a plain scalar by its text: with no path resolvers that is all it depends on."""
 _IMPLICIT_FIRST = frozenset(yaml.CSafeLoader.yaml_implicit_resolvers)
 """The first characters (and "" for an empty value) that some implicit tag can start with: a
 plain scalar starting otherwise is a string, as BaseResolver.resolve decides (it has no
 wildcard resolvers, checked below)."""
 assert None not in _IMPLICIT_FIRST
+_SCALAR_NODE, _MAPPING_NODE = yaml.ScalarNode, yaml.MappingNode
 
 
 class _Loader(yaml.CSafeLoader):
     """The C safe loader with a memo of plain-scalar tag resolution.
 
     PyYAML resolves every scalar in Python with a list of regexes; an assessment repeats the same
-    few keys and levels thousands of times over a batch, so the answer for (text, implicit) is
-    remembered. Bounded, so a hostile file of unique values cannot grow it.
+    few keys and levels thousands of times over a batch, so the answer for a plain scalar's text
+    is remembered (a quoted or tagged scalar is a string: no implicit resolver applies). Bounded,
+    so a hostile file of unique values cannot grow it. libyaml's composer calls this for every
+    node, so it is written for that: the common answers first, from locals.
     """
 
     # libyaml's composer calls these around every node, for path resolvers, which this loader
@@ -175,17 +183,19 @@ class _Loader(yaml.CSafeLoader):
     descend_resolver = staticmethod(slice)  # (parent, index) -> an unused slice
     ascend_resolver = staticmethod(tuple)  # () -> an unused ()
 
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        if kind is not yaml.ScalarNode:
-            return _MAP if kind is yaml.MappingNode else _SEQ  # no path resolvers on this loader
-        if not implicit[0] or value[:1] not in _IMPLICIT_FIRST:
-            return _STR  # quoted, or no implicit resolver starts with this character
-        key = (value, implicit)
-        tag = _RESOLVED.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(value) <= 40 and len(_RESOLVED) < 1_000:
-                _RESOLVED[key] = tag
+    def resolve(self, kind: type, value: Any, implicit: Any, _scalar: type = _SCALAR_NODE) -> str:
+        if kind is not _scalar:
+            return _MAP if kind is _MAPPING_NODE else _SEQ  # no path resolvers on this loader
+        if not implicit[0]:
+            return _STR  # quoted, or tagged "!": only plain scalars have implicit tags
+        tag = _PLAIN_TAGS.get(value)
+        if tag is not None:
+            return tag
+        if value[:1] not in _IMPLICIT_FIRST:
+            return _STR  # no implicit resolver starts with this character
+        tag = super().resolve(kind, value, implicit)
+        if len(value) <= 40 and len(_PLAIN_TAGS) < 1_000:
+            _PLAIN_TAGS[value] = tag
         return tag
 
 

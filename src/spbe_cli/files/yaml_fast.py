@@ -16,7 +16,7 @@ whichever path read the file. tests/unit/test_yaml_fast_path.py holds the two pa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import yaml
@@ -54,14 +54,24 @@ def fast_data(
 _SCALAR, _MAPPING, _SEQUENCE = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
 
+def _small_decimal(value: str) -> bool:
+    """An int-tagged text that int() reads as YAML does: decimal digits without sign, octal
+    prefix or underscores, short enough that int() of it is cheap."""
+    return (
+        value.isascii()
+        and value.isdigit()
+        and len(value) < 300
+        and (value[0] != "0" or len(value) == 1)
+    )
+
+
 def _scalar(node: yaml.Node) -> Any:
     tag = node.tag
     if tag == STR:
         return node.value
     if tag == INT:
         value = node.value
-        simple = value.isascii() and value.isdigit() and len(value) < 300
-        if simple and (value[0] != "0" or len(value) == 1):
+        if _small_decimal(value):
             return int(value)  # decimal without sign, octal prefix or underscores
     elif tag == NULL:
         return None
@@ -109,22 +119,47 @@ class _FastWalk:
             for key_node, value_node in items:
                 if key_node.__class__ is not _SCALAR:
                     raise _Slow
-                if key_node.tag == STR:
-                    key = key_node.value
+                tag, key = key_node.tag, key_node.value
+                if tag == STR:
                     kinds |= 4 if key_node.style or not key.isascii() else 1
+                elif (
+                    tag == INT
+                    and key.isdigit()
+                    and key.isascii()
+                    and len(key) < 300
+                    and (key[0] != "0" or len(key) == 1)
+                ):  # _small_decimal inline: an indicator id, as _scalar reads it
+                    key = int(key)
+                    kinds |= 2
                 else:
                     key = _scalar(key_node)
                     kinds |= 2 if key.__class__ is int else 4
-                if value_node.__class__ is _SCALAR and value_node.tag == STR:
-                    out[key] = value_node.value
-                else:
-                    out[key] = self.walk(value_node, depth + 1)
+                if value_node.__class__ is _SCALAR:  # the leaves most keys hold, inline
+                    tag, value = value_node.tag, value_node.value
+                    if tag == STR:
+                        out[key] = value
+                        continue
+                    if (
+                        tag == INT
+                        and value.isdigit()
+                        and value.isascii()
+                        and len(value) < 300
+                        and (value[0] != "0" or len(value) == 1)
+                    ):  # _small_decimal inline: a level
+                        out[key] = int(value)
+                        continue
+                out[key] = self.walk(value_node, depth + 1)
             if len(out) != len(items) or (kinds > 2 and not _distinct(out)):
                 raise _Slow  # a duplicate key, perhaps only once stripped ("1" and 1, " 1")
             return out
         if kind is not _SEQUENCE or node.tag != SEQ:
             raise _Slow
-        return [self.walk(child, depth + 1) for child in items]
+        return [
+            child.value
+            if child.__class__ is _SCALAR and child.tag == STR
+            else self.walk(child, depth + 1)
+            for child in items
+        ]
 
 
 def _distinct(mapping: dict[Any, Any]) -> bool:
@@ -137,34 +172,48 @@ def mark(node: yaml.Node) -> Mark:
     return (node.start_mark.line, node.start_mark.column)
 
 
+_Index = dict[str, tuple[yaml.Node, yaml.Node]]
+
+
 class NodePositions:
     """`get(path)` of the careful walk's positions dict, found by navigating the node tree.
 
     `key_of` turns a key node into the text the careful walk files it under (its value stripped,
-    or str() of a number). Each container is indexed on its first visit (its entries' marks with
-    the nodes under them); a file with no problem is never visited at all, and one with a problem
-    per indicator pays about what the careful walk would have.
+    or str() of a number). A mapping is indexed as far as a lookup needs: its entries are read
+    in order until the key asked for, and the next lookup goes on from there, so the warning on
+    indicator 1 reads one entry of 47, and a problem per indicator reads each entry once. A file
+    with no problem is never visited at all. (The fast walk admitted the file, so its keys are
+    scalars filed under distinct texts: the first entry with a text is the only one.)
     """
 
     def __init__(self, root: yaml.Node, key_of: Callable[[yaml.Node], str]) -> None:
         self.root = root
         self.key_of = key_of
-        self._indexes: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+        self._indexes: dict[int, tuple[_Index, Iterator[Any]]] = {}
 
-    def _index(self, node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """(key node, value node) by the careful walk's text of the key; a sequence's items by
-        position (their own node as key: the careful walk marks both with the item)."""
-        index: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        kind = node.__class__
-        if kind is yaml.MappingNode:
+    def _entry(self, node: yaml.Node, part: str) -> tuple[yaml.Node, yaml.Node] | None:
+        """(key node, value node) of `part` under `node`; a sequence's item by position (its own
+        node as key: the careful walk marks both with the item)."""
+        found = self._indexes.get(id(node))  # the tree keeps every node alive: ids stay unique
+        if found is None:
+            kind = node.__class__
+            rest: Iterator[Any] = iter(node.value if kind is yaml.MappingNode else ())
+            index: _Index = {}
+            if kind is yaml.SequenceNode:
+                index = {str(n): (child, child) for n, child in enumerate(node.value)}
+            found = self._indexes[id(node)] = (index, rest)
+        index, rest = found
+        entry = index.get(part)
+        if entry is None:
             key_of, scalar = self.key_of, yaml.ScalarNode
-            for key_node, value_node in node.value:
+            for key_node, value_node in rest:
                 if key_node.__class__ is scalar:
-                    index.setdefault(key_of(key_node), (key_node, value_node))
-        elif kind is yaml.SequenceNode:
-            index = {str(n): (child, child) for n, child in enumerate(node.value)}
-        self._indexes[id(node)] = index  # the tree keeps every node alive, so ids stay unique
-        return index
+                    text = key_of(key_node)
+                    entry = index.setdefault(text, (key_node, value_node))
+                    if text == part:
+                        return entry
+            return None
+        return entry
 
     def __getitem__(self, path: tuple[str, ...]) -> tuple[Mark, Mark]:
         found = self.get(path)
@@ -174,12 +223,8 @@ class NodePositions:
 
     def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None:
         node, key_node = self.root, None
-        indexes = self._indexes
         for part in path:
-            index = indexes.get(id(node))
-            if index is None:
-                index = self._index(node)
-            entry = index.get(part)
+            entry = self._entry(node, part)
             if entry is None:
                 return None
             key_node, node = entry

@@ -85,8 +85,12 @@ class Assessment:
         return claim if isinstance(claim, Entry) else Entry(level=claim)
 
 
+_LONG = (dict, Entry)
+
+
 def _entry_form(value: Any) -> str:
-    return "long" if isinstance(value, dict | Entry) else "short"
+    """Pydantic calls this for every indicator of every file: a tuple is the quickest check."""
+    return "long" if isinstance(value, _LONG) else "short"
 
 
 def _agency_form(value: Any) -> str:
@@ -323,7 +327,10 @@ def _normalise_keys(data: dict[Any, Any]) -> tuple[dict[Any, Any], list[Problem]
     normal: dict[str, Any] = {}
     written: dict[str, str] = {}
     for key, value in indicators.items():
-        if (isinstance(key, int) and not isinstance(key, bool)) or isinstance(key, str):
+        kind = key.__class__
+        if kind is int:  # the usual id, written as a number: its text has no spaces to strip
+            skey = str(key)
+        elif (isinstance(key, int) and kind is not bool) or isinstance(key, str):
             skey = str(key).strip()
         else:
             skey = ""
@@ -403,35 +410,32 @@ def _unquote_hint(problem: Problem) -> Problem:
 
 
 def _check_levels(indicators: dict[str, Any], rubric: Rubric, *, partial: bool) -> list[Problem]:
+    """SPBE101 (unknown id), SPBE102 (level out of range), SPBE104 (missing levels).
+
+    Runs over every indicator of every file of a batch, twice (claims, then the rubric's ids),
+    so the level of a claim is read inline rather than through a call per indicator.
+    """
     problems: list[Problem] = []
+    by_key, low, high = rubric.by_key, rubric.level_min, rubric.level_max
     for key, claim in indicators.items():
-        if key not in rubric.by_key:
+        if key not in by_key:
             known = rubric.id_span
             params = {"id": key, "rubric": rubric.id, "known": known}
             problems.append(Problem(Code.SPBE101, path_of("indikator", key), params, at="key"))
             continue
-        level, where = _raw_level(claim, key)
+        level = claim.get("level") if isinstance(claim, dict) else claim
         is_level = isinstance(level, int) and not isinstance(level, bool)
-        if is_level and not rubric.level_min <= level <= rubric.level_max:
-            params = {
-                "id": key,
-                "level": level,
-                "min": rubric.level_min,
-                "max": rubric.level_max,
-            }
+        if is_level and not low <= level <= high:
+            where = ("indikator", key, "level") if isinstance(claim, dict) else ("indikator", key)
+            params = {"id": key, "level": level, "min": low, "max": high}
             problems.append(Problem(Code.SPBE102, where, params))
-    missing = [
-        i.key for i in rubric.indicators if _raw_level(indicators.get(i.key), i.key)[0] is None
-    ]
+    missing = []
+    for indicator in rubric.indicators:
+        claim = indicators.get(indicator.key)
+        if (claim.get("level") if isinstance(claim, dict) else claim) is None:
+            missing.append(indicator.key)
     if missing and not partial:
         problems.append(
             Problem(Code.SPBE104, ("indikator",), {"ids": ", ".join(missing)}, at="key")
         )
     return problems
-
-
-def _raw_level(claim: Any, key: str) -> tuple[Any, tuple[str, ...]]:
-    # Keys are normalised to str by now; runs twice per indicator of every file of a batch.
-    if isinstance(claim, dict):
-        return claim.get("level"), ("indikator", key, "level")
-    return claim, ("indikator", key)
