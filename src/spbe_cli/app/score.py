@@ -6,6 +6,7 @@ One file is scored at once; several files or a folder are scored as the output i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,7 +106,7 @@ def score_files(
 
 
 def compare_files(
-    files: list[Path], *, allow_outside: bool = False
+    files: Sequence[str | Path], *, allow_outside: bool = False
 ) -> ComparisonResult | TrendResult:
     """Two files compared, or three and more as a trend; any invalid file stops the command.
 
@@ -124,7 +125,7 @@ def compare_files(
     paths: list[str] = []
     shared: dict[object, object] = {}
     for path in files:
-        outcome = assess(path, store)
+        outcome = assess(Path(path), store)
         problems += outcome.problems
         card = outcome.scorecard
         if card is not None and not problems:

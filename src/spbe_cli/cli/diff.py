@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,7 +15,7 @@ DiffFormat = format_option("diff")
 @command
 def diff(
     files: Annotated[
-        list[Path],
+        list[str],  # not Path: a trend of thousands of files would keep a Path object per file
         typer.Argument(help="OLD NEW, or three or more files for a trend.", metavar="FILE..."),
     ],
     fmt: DiffFormat = "table",
