@@ -120,8 +120,8 @@ def _nested(value: dict[str, object], lang: Lang) -> str:
 EXACT_PLACES = 6
 """An exact value that ends within this many decimals is shown in full (2.5975); a longer one is
 cut, never rounded, to CUT_PLACES and marked with "…" (593/300 is 1.9766…), so a value just under
-a threshold never looks equal to it. The HTML report's rule too (render/report_figures.py; a test
-holds them together): the catalogue cannot import the renderers, which sit above it."""
+a threshold never looks equal to it. The renderers (render/figures.py, the HTML report's
+render/report_figures.py) write exact values through `number` too."""
 CUT_PLACES = 4
 
 

@@ -23,22 +23,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from spbe_cli.core.scoring import Index
-from spbe_cli.messages import Lang
+from spbe_cli.messages import Lang, number
 from spbe_cli.model.exact import round_half_up
-
-EXACT_PLACES = 6
-CUT_PLACES = 4
-
-
-def _exact_text(value: Fraction) -> str:
-    """Every place `value` has up to EXACT_PLACES, else its first CUT_PLACES and "…"."""
-    for places in range(EXACT_PLACES + 1):
-        scaled = value * 10**places
-        if scaled.denominator == 1:
-            return str(Decimal(scaled.numerator).scaleb(-places))
-    scaled = abs(value) * 10**CUT_PLACES
-    digits = Decimal(scaled.numerator // scaled.denominator).scaleb(-CUT_PLACES)
-    return f"{'-' if value < 0 else ''}{digits}…"
 
 
 @dataclass(frozen=True)
@@ -79,5 +65,6 @@ class Figures:
         return self.exact(value)
 
     def exact(self, value: Fraction) -> str:
-        """A weight, or the exact value behind a displayed index (why it has its predicate)."""
-        return self._words(_exact_text(value))
+        """A weight, or the exact value behind a displayed index (why it has its predicate): the
+        catalogue's rule (`messages.number`), so it reads the same in the terminal and here."""
+        return number(value, self.lang)
