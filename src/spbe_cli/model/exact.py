@@ -76,6 +76,16 @@ def exact_text(value: Fraction) -> str:
 
     Both forms parse back with fractions.Fraction, so a CI script never loses exactness.
     """
+    places = decimal_places(value)
+    if places is None:
+        return f"{value.numerator}/{value.denominator}"
+    scaled = value.numerator * 10**places // value.denominator  # exact: the denominator divides
+    return str(Decimal(scaled).scaleb(-places))
+
+
+def decimal_places(value: Fraction) -> int | None:
+    """Places a terminating decimal needs (1.3 → 1, 2.792 → 3); None when it repeats (1/3):
+    the denominator's powers of 2 and 5, and nothing else in it."""
     denominator = value.denominator
     twos = fives = 0
     while denominator % 2 == 0:
@@ -84,8 +94,4 @@ def exact_text(value: Fraction) -> str:
     while denominator % 5 == 0:
         denominator //= 5
         fives += 1
-    if denominator != 1:
-        return f"{value.numerator}/{value.denominator}"
-    places = max(twos, fives)
-    scaled = value.numerator * 10**places // value.denominator  # exact: the denominator divides
-    return str(Decimal(scaled).scaleb(-places))
+    return max(twos, fives) if denominator == 1 else None

@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from spbe_cli.model.exact import exact_text
+from spbe_cli.model.exact import decimal_places, exact_text
 from spbe_cli.model.rubric import Rubric
 from spbe_cli.model.workbook_format import CELL_TEXT_LIMIT, column_letter
 from spbe_cli.render.palette import PALETTE as BAND_PALETTE
@@ -107,22 +107,6 @@ def operand(value: Fraction) -> str:
     return f"({value.numerator}/{value.denominator})" if "/" in shown else shown
 
 
-def decimals_of(value: Fraction) -> int | None:
-    """Places a terminating decimal needs (1.3 → 1); None when it repeats (1/3)."""
-    denominator, places = value.denominator, 0
-    while denominator % 10 == 0:
-        denominator //= 10
-        places += 1
-    twos = fives = 0
-    while denominator % 2 == 0:
-        denominator //= 2
-        twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
-        fives += 1
-    return places + max(twos, fives) if denominator == 1 else None
-
-
 def grain(values: Iterable[Fraction]) -> Fraction:
     """The largest number every value is a whole multiple of (their gcd as fractions)."""
     from math import gcd, lcm
@@ -147,7 +131,7 @@ def number_format(shown: int, exact: int | None = None) -> str:
 
 def exact_format(rubric: Rubric, step: Fraction) -> str:
     """The format of a value that moves in steps of `step`: every place it can have, no more."""
-    places = decimals_of(step)
+    places = decimal_places(step)
     return number_format(rubric.decimals, MAX_EXACT_DECIMALS if places is None else places)
 
 
