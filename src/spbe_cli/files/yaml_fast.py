@@ -175,7 +175,20 @@ def mark(node: yaml.Node) -> Mark:
 _Index = dict[str, tuple[yaml.Node, yaml.Node]]
 
 
-class NodePositions:
+class _Lookup:
+    """What readers ask of a positions dict: `get(path)`, and `[path]` raising KeyError."""
+
+    def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None:
+        raise NotImplementedError
+
+    def __getitem__(self, path: tuple[str, ...]) -> tuple[Mark, Mark]:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+
+class NodePositions(_Lookup):
     """`get(path)` of the careful walk's positions dict, found by navigating the node tree.
 
     `key_of` turns a key node into the text the careful walk files it under (its value stripped,
@@ -215,12 +228,6 @@ class NodePositions:
             return None
         return entry
 
-    def __getitem__(self, path: tuple[str, ...]) -> tuple[Mark, Mark]:
-        found = self.get(path)
-        if found is None:
-            raise KeyError(path)
-        return found
-
     def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None:
         node, key_node = self.root, None
         for part in path:
@@ -231,18 +238,12 @@ class NodePositions:
         return None if key_node is None else (mark(key_node), mark(node))
 
 
-class LazyPositions:
+class LazyPositions(_Lookup):
     """A positions dict built on first use: JSON and TOML files pay for positions only on error."""
 
     def __init__(self, build: Callable[[], dict[tuple[str, ...], tuple[Mark, Mark]]]) -> None:
         self._build: Callable[[], dict[tuple[str, ...], tuple[Mark, Mark]]] | None = build
         self._positions: dict[tuple[str, ...], tuple[Mark, Mark]] = {}
-
-    def __getitem__(self, path: tuple[str, ...]) -> tuple[Mark, Mark]:
-        found = self.get(path)
-        if found is None:
-            raise KeyError(path)
-        return found
 
     def get(self, path: tuple[str, ...], /) -> tuple[Mark, Mark] | None:
         if self._build is not None:
