@@ -30,7 +30,9 @@ command that .ci/run uses, runs everything.
 
 from __future__ import annotations
 
+import os
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,36 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name, text in broken.items():
         (root / name).write_text(text, encoding="utf-8")
     return root
+
+
+def terminal_environment() -> dict[str, str]:
+    """The environment of a user at a colour terminal: no inherited width, colour or language."""
+    env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "NO_COLOR"}}
+    return {**env, "TERM": "xterm-256color", "SPBE_LANG": "id"}
+
+
+def on_a_terminal(args: list[object], columns: int) -> tuple[int, str]:
+    """Run `spbe ARGS` on a real pseudo-terminal `columns` wide: its exit code and all it showed
+    (escape codes and carriage returns as the terminal received them)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the window's size first, then spbe
+        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+        argv = [sys.executable, "-m", "spbe_cli", *map(str, args)]
+        os.execve(sys.executable, argv, terminal_environment())
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLES
+from conftest import EXAMPLES, on_a_terminal
 from typer.testing import CliRunner
 
 from spbe_cli.cli.main import app
@@ -91,33 +91,6 @@ def test_validate_text_shows_an_unknown_key_inert(tmp_path: Path) -> None:
     assert "x\\x0a::error" in result.stdout and "\\x1b[2Jy" in result.stdout
 
 
-def _on_a_terminal(args: list[object]) -> tuple[int, str]:
-    """Run spbe on a real pseudo-terminal of 120 columns: its exit code and what it showed."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    pid, fd = pty.fork()
-    if pid == 0:
-        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 120, 0, 0))
-        env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "NO_COLOR"}}
-        argv = [sys.executable, "-m", "spbe_cli", *map(str, args)]
-        os.execve(sys.executable, argv, {**env, "TERM": "xterm-256color"})
-    raw = b""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        raw += chunk
-    _, status = os.waitpid(pid, 0)
-    os.close(fd)
-    return os.waitstatus_to_exitcode(status), raw.decode()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "name", ["Kota [/x]", "Kota [x]", "[link=http://evil.example]Klik[/link]", "[bold]Kota"]
@@ -127,9 +100,10 @@ def test_markup_in_a_name_is_shown_as_written(tmp_path: Path, name: str) -> None
     one = assessment(tmp_path, "a", name)
     two = assessment(tmp_path, "b", "Kota Lain", tahun=2023)
     for args in (["score", one, two], ["rank", one], ["diff", one, two], ["score", one]):
-        code, out = _on_a_terminal(args)
+        code, out = on_a_terminal(args, 120)
         if name not in re.sub(r"\x1b\[[0-9;]*m", "", out):
-            code, out = _on_a_terminal(args)  # once more: a loaded machine can lose a pty's tail
+            # once more: a loaded machine can lose a pty's tail
+            code, out = on_a_terminal(args, 120)
         assert code == 0, (args, out[-300:])
         assert "\x1b]8;" not in out  # no live link
         assert name in re.sub(r"\x1b\[[0-9;]*m", "", out), args

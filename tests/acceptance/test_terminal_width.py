@@ -8,17 +8,12 @@ columns take at most about twice the lines of 200.
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
 import re
-import struct
 import sys
-import termios
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, FIXTURES
+from conftest import EXAMPLES, FIXTURES, on_a_terminal, terminal_environment
 
 from spbe_cli.render.text_layout import cell_width
 
@@ -46,36 +41,15 @@ EXCERPTS = {"validate", "score invalid"}
 """Commands whose terminal output quotes source lines (indented four) that a pipe never shows."""
 
 
-def _environment() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "NO_COLOR"}}
-    return {**env, "TERM": "xterm-256color", "SPBE_LANG": "id"}
-
-
 def on_terminal(args: list[str], columns: int) -> str:
     """What `spbe ARGS` writes to a terminal window `columns` wide, escape codes removed."""
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the window's size first, then spbe
-        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-        os.execve(sys.executable, [sys.executable, "-m", "spbe_cli", *args], _environment())
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.waitpid(pid, 0)
-    os.close(fd)
-    raw = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
-    return ANSI.sub("", raw)
+    return ANSI.sub("", on_a_terminal(args, columns)[1].replace("\r\n", "\n"))
 
 
 def in_a_pipe(args: list[str]) -> str:
     import subprocess
 
-    env = {k: v for k, v in _environment().items() if k != "TERM"}
+    env = {k: v for k, v in terminal_environment().items() if k != "TERM"}
     command = [sys.executable, "-m", "spbe_cli", *args]
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     return done.stdout + done.stderr  # a terminal shows both
@@ -132,23 +106,7 @@ def test_ids_are_never_split(outputs: dict[tuple[str, int | None], str]) -> None
 @pytest.mark.slow
 def test_the_terminal_is_coloured_by_band(tmp_path: Path) -> None:
     del tmp_path
-    pid, fd = pty.fork()
-    if pid == 0:
-        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 100, 0, 0))
-        args = [sys.executable, "-m", "spbe_cli", "score", "--detail", "domains", EX["2022"]]
-        os.execve(sys.executable, args, _environment())
-    raw = b""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        raw += chunk
-    os.waitpid(pid, 0)
-    os.close(fd)
-    out = raw.decode()
+    out = on_a_terminal(["score", "--detail", "domains", EX["2022"]], 100)[1]
     # Baik in green (xterm 28 or #008700), Cukup in amber (130 or #af5f00), never plain yellow
     assert re.search(r"\x1b\[[0-9;]*(38;5;28|38;2;0;135;0)m[^\x1b]*Baik", out)
     assert re.search(r"\x1b\[[0-9;]*(38;5;130|38;2;175;95;0)m[^\x1b]*Cukup", out)
