@@ -108,8 +108,8 @@ class Sheet:
         words = list(_headings(keys, lang).values())
         self.sheet.append(words, [heading] * len(words), height=30)
         self.formats: dict[str, int] = {}
-        self._styled: dict[int, list[int]] = {}
-        self._kept: list[dict[str, str]] = []  # keeps each id() in _styled meaning its dict
+        self._styled: dict[tuple[tuple[str, str], ...], list[int]] = {}
+        """Style ids by number formats: each of a rubric's few kinds of row, worked out once."""
 
     @property
     def rows(self) -> int:
@@ -124,12 +124,10 @@ class Sheet:
 
     def add(self, values: dict[str, Any], formats: dict[str, str] | None = None) -> int:
         """Append a row of `values` by key; `formats` gives number formats by key."""
-        styles = self._styled.get(id(formats))
+        key = tuple((formats or {}).items())
+        styles = self._styled.get(key)
         if styles is None:
-            styles = self._styles_for(formats or {})
-            if formats is not None:  # a rubric's formats live as long as the workbook
-                self._styled[id(formats)] = styles
-                self._kept.append(formats)
+            styles = self._styled[key] = self._styles_for(formats or {})
         return self.sheet.append([values.get(key) for key in self.keys], styles)
 
     def _styles_for(self, formats: dict[str, str]) -> list[int]:
