@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from spbe_cli.app.assess import RubricStore, bundled_ids
 from spbe_cli.cli.main import app
 from spbe_cli.core.checks import assessment_warnings
-from spbe_cli.core.diff import compare, trend_order
+from spbe_cli.core.diff import TrendPoint, compare, trend_order
 from spbe_cli.core.scoring import Scorecard, score
 from spbe_cli.files.reader import read_document
 from spbe_cli.model.assessment import Assessment, validate_assessment
@@ -269,12 +269,12 @@ def test_a_rubric_without_stages_or_kinds_accepts_any_text_but_only_text() -> No
 def test_later_stages_follow_the_rubrics_order() -> None:
     rubric = load(FACTS / "per-ten.yaml")
     cards = [card(rubric, tahap=s) for s in ("akhir", "awal", "verifikasi")]
-    assert trend_order(cards) == (1, 2, 0)
+    assert trend_order([TrendPoint.of(c) for c in cards]) == (1, 2, 0)
     assert compare(cards[1], cards[0]).correction
     assert not compare(cards[0], cards[1]).correction
     free = load(FACTS / "renamed-bands.yaml")
     unordered = [card(free, tahap=s) for s in ("kedua", "pertama")]
-    assert trend_order(unordered) == (0, 1)  # no order: as given
+    assert trend_order([TrendPoint.of(c) for c in unordered]) == (0, 1)  # no order: as given
     assert not compare(unordered[1], unordered[0]).correction
 
 

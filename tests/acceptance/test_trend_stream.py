@@ -1,6 +1,6 @@
 """`spbe diff A B C...` keeps only what the trend shows of each file (issue 17), same output.
 
-The trend is built from trend points (a scorecard without its levels, aspects and indicators,
+The trend is built from trend points (who, when, which rubric, the index and the domains, with
 equal values shared between files) rather than whole scorecards, and its JSON and CSV are written
 as they are made; every format must print exactly what the trend of the whole scorecards prints
 (the JSON as one record encoded at once).
@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from spbe_cli.app.assess import RubricStore, assess
 from spbe_cli.app.score import trend_point
 from spbe_cli.cli.main import app
-from spbe_cli.core.diff import trend
+from spbe_cli.core.diff import TrendPoint, trend
 from spbe_cli.core.results import TrendResult
 from spbe_cli.render.base import Options
 from spbe_cli.render.records import to_json
@@ -48,9 +48,9 @@ TRENDS = [
 def whole(files: list[Path], fmt: str) -> str:
     """The trend of whole scorecards, the JSON as one record encoded at once (to_json)."""
     store = RubricStore()
-    cards = [assess(f, store).scorecard for f in files]
+    points = [TrendPoint.of(assess(f, store).scorecard) for f in files]  # type: ignore[arg-type]
     out = io.StringIO()
-    result = TrendResult(trend(cards), [str(f) for f in files])  # type: ignore[arg-type]
+    result = TrendResult(trend(points), [str(f) for f in files])
     chosen = renderer("diff", fmt, Options("en"))
     if fmt == "json":
         return to_json(chosen.record(result))  # type: ignore[attr-defined]
@@ -66,16 +66,17 @@ def test_trend_of_points_prints_the_trend_of_scorecards(files: list[Path], fmt: 
     assert out(result) == whole(files, fmt)
 
 
-def test_a_point_keeps_no_levels_and_shares_equal_values() -> None:
+def test_a_point_shares_equal_values() -> None:
+    """One agency's name, its stage, and equal indices are kept once over a long trend."""
     store = RubricStore()
     card = assess(EXAMPLES / "kota-contoh-2022.yaml", store).scorecard
     again = assess(EXAMPLES / "kota-contoh-2022.yaml", store).scorecard
     assert card is not None and again is not None and card.index is not again.index
     shared: dict[object, object] = {}
     first, second = trend_point(card, shared), trend_point(again, shared)
-    assert first.indicators == first.aspects == () and not first.assessment.indikator
+    assert first.agency is second.agency and first.tahap is second.tahap
     assert first.index is second.index and first.domains[0] is second.domains[0]
-    assert (first.index, first.domains) == (card.index, card.domains)
+    assert first == TrendPoint.of(card)
 
 
 def test_an_invalid_file_still_stops_the_trend_with_every_problem() -> None:

@@ -17,7 +17,7 @@ from conftest import bundled
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spbe_cli.core.diff import compare, same_structure, trend
+from spbe_cli.core.diff import TrendPoint, compare, same_structure, trend
 from spbe_cli.core.results import TrendResult
 from spbe_cli.core.scoring import Scorecard, score
 from spbe_cli.model.assessment import validate_assessment
@@ -175,7 +175,7 @@ def test_trend_sparkline_uses_blocks_only_in_the_rich_layout(
     monkeypatch.setenv("TERM", "xterm")
     rubric = bundled("permenpanrb-59-2020")
     cards = [card(rubric, uniform(rubric, lv), year=2020 + lv) for lv in (1, 3, 5)]
-    series = trend(cards)
+    series = trend([TrendPoint.of(c) for c in cards])
     terminal, pipe = _Terminal(), io.StringIO()
     result = TrendResult(series, ["a", "b", "c"])
     DiffTable(Options("id")).write(result, terminal)

@@ -33,7 +33,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spbe_cli.core.diff import compare, trend
+from spbe_cli.core.diff import TrendPoint, compare, trend
 from spbe_cli.core.plan import make_plan
 from spbe_cli.core.rank import rank, row_from
 from spbe_cli.core.results import (
@@ -134,7 +134,9 @@ def results(p: str) -> dict[str, Any]:
         "score": ScoreResult([(path, old)], single=True),
         "summary": ScoreResult([(path, old), (path, new)], single=False),
         "diff": ComparisonResult(compare(old, new), (path, path)),
-        "trend": TrendResult(trend([old, new, last]), [path, path, path]),
+        "trend": TrendResult(
+            trend([TrendPoint.of(c) for c in (old, new, last)]), [path, path, path]
+        ),
         "rank": RankResult(ranking, ranking.rows),
         "plan": PlanResult(make_plan(rubric, levels, Fraction(3)), old, path),
         "rubric-show": RubricView(rubric, None),

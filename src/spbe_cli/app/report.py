@@ -11,9 +11,8 @@ from pathlib import Path
 
 from spbe_cli.core.report_model import ReportModel
 from spbe_cli.exits import Stop, usage_error
+from spbe_cli.messages import agencies
 
-NAMES_SHOWN = 5
-"""Agencies a refusal names: a folder of a national round would otherwise list 600 of them."""
 EPOCH_MAX = 253402300799
 """9999-12-31T23:59:59Z: the last second a date can show; larger epochs are refused, not wrapped."""
 
@@ -41,7 +40,7 @@ def report_model(
     """The model of one report; files that do not score stop the command with their problems."""
     from spbe_cli.app.assess import assess_all
     from spbe_cli.app.plan import parse_target
-    from spbe_cli.core.diff import trend_order
+    from spbe_cli.core.diff import TrendPoint, trend_order
     from spbe_cli.core.report_model import IncompleteAssessment, SeveralAgencies, build_report
 
     outcomes = list(assess_all(files, allow_outside=allow_outside))
@@ -51,7 +50,7 @@ def report_model(
     if problems:
         raise Stop(problems=problems)
     cards = [o.scorecard for o in outcomes if o.scorecard is not None]
-    latest = trend_order(cards)[-1]
+    latest = trend_order([TrendPoint.of(c) for c in cards])[-1]
     target = None if target_raw is None else parse_target(target_raw, cards[latest].rubric)
     try:
         return build_report(cards, generated, target)
@@ -62,8 +61,4 @@ def report_model(
 
 
 def _several(names: list[str]) -> Stop:
-    shown = ", ".join(names[:NAMES_SHOWN])
-    rest = len(names) - NAMES_SHOWN
-    if rest <= 0:
-        return usage_error("report.several_agencies", names=shown)
-    return usage_error("report.several_agencies_more", names=shown, count=rest)
+    return usage_error("report.several_agencies", names=agencies(names))

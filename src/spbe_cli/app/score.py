@@ -6,10 +6,11 @@ One file is scored at once; several files or a folder are scored as the output i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spbe_cli.core.score_result import ScoreResult
 from spbe_cli.core.scoring import Scorecard
@@ -17,6 +18,7 @@ from spbe_cli.exits import Stop, usage_error
 from spbe_cli.model.problems import Located
 
 if TYPE_CHECKING:  # loaded where used: diff's results, and thresholds only for a gate
+    from spbe_cli.core.diff import TrendPoint
     from spbe_cli.core.results import ComparisonResult, TrendResult
     from spbe_cli.core.thresholds import Gate
 
@@ -108,7 +110,8 @@ def score_files(
 def compare_files(
     files: Sequence[str | Path], *, allow_outside: bool = False
 ) -> ComparisonResult | TrendResult:
-    """Two files compared, or three and more as a trend; any invalid file stops the command.
+    """Two files compared, or three and more as a trend (a folder gives its assessments); any
+    invalid file stops the command.
 
     Files are read one at a time and dropped: a comparison keeps its two scorecards, a trend
     only what it shows of each file (trend_point), so a long trend holds no documents.
@@ -117,11 +120,13 @@ def compare_files(
     from spbe_cli.core.diff import compare, trend
     from spbe_cli.core.results import ComparisonResult, TrendResult
 
+    files = _files_of(files)
     if len(files) < 2:
         raise usage_error("usage.diff_files", count=len(files))
     store = RubricStore(allow_outside=allow_outside)
     problems: list[Located] = []
     cards: list[Scorecard] = []
+    points: list[TrendPoint] = []
     paths: list[str] = []
     shared: dict[object, object] = {}
     for path in files:
@@ -129,38 +134,57 @@ def compare_files(
         problems += outcome.problems
         card = outcome.scorecard
         if card is not None and not problems:
-            cards.append(card if len(files) == 2 else trend_point(card, shared))
-        paths.append(outcome.path)
+            if len(files) == 2:
+                cards.append(card)
+            else:
+                points.append(trend_point(card, shared))
+        paths.append(path if path == outcome.path else outcome.path)  # the name given, once
     if problems:
         raise Stop(problems=problems)
-    if len(cards) == 2:
+    if cards:
         return ComparisonResult(compare(cards[0], cards[1]), (paths[0], paths[1]))
-    return TrendResult(trend(cards), paths)
+    return TrendResult(trend(points), paths)
 
 
-_NO_LEVELS: dict[str, Any] = {}
+def _files_of(given: Sequence[str | Path]) -> Sequence[str | Path]:
+    """The files named, each folder replaced by its assessments (walked as `spbe score` walks).
 
-
-def trend_point(card: Scorecard, shared: dict[object, object]) -> Scorecard:
-    """What a trend shows of a file: who, when, under which rubric, its index and domains.
-
-    The same Scorecard type with the levels, aspects and indicators left out, so the trend's
-    core and renderers are unchanged; equal indices and domain scores (few distinct values over
-    many files) are shared through `shared` rather than kept once per file.
+    A folder is how an archive of thousands of files is best given: 10,000 file names of 30
+    characters on the command line cost the interpreter 11 MB (`python -c pass` goes from 8.6 to
+    19.8 MB, copying the command line) before spbe runs.
     """
-    domains = tuple(shared.setdefault(d, d) for d in card.domains)
+    if not any(os.path.isdir(f) for f in given):
+        return given
+    from spbe_cli.files.reader import expand_paths
+
+    files = [str(p) for p in expand_paths(given)]
+    if not files:
+        raise usage_error("usage.no_files", path=", ".join(map(str, given)))
+    return files
+
+
+def trend_point(card: Scorecard, shared: dict[object, object]) -> TrendPoint:
+    """What a trend keeps of a file (core.diff.TrendPoint), with equal values kept once.
+
+    One agency's name and stage recur over its years, kinds and provinces over agencies, and
+    indices and domain scores take few distinct values over many files: `shared` maps each to
+    the first equal one seen.
+    """
+    from spbe_cli.core.diff import TrendPoint
+
+    keep = shared.setdefault
     a = card.assessment
-    return replace(
-        card,
-        assessment=replace(  # one agency over the years: its name and stage kept once
-            a,
-            instansi=shared.setdefault(a.instansi, a.instansi),
-            rubrik=shared.setdefault(a.rubrik, a.rubrik),
-            tahap=shared.setdefault(a.tahap, a.tahap),
-            indikator=_NO_LEVELS,
-        ),
-        index=shared.setdefault(card.index, card.index),  # type: ignore[arg-type]
-        domains=domains,  # type: ignore[arg-type]
-        aspects=(),
-        indicators=(),
+    agency = a.agency
+    if agency not in shared:
+        jenis, provinsi = agency.jenis, agency.provinsi
+        shared[agency] = replace(
+            agency, jenis=keep(jenis, jenis), provinsi=keep(provinsi, provinsi)
+        )
+    return TrendPoint(
+        shared[agency],  # type: ignore[arg-type]
+        keep(a.tahun, a.tahun),  # type: ignore[arg-type]
+        keep(a.tahap, a.tahap),  # type: ignore[arg-type]
+        card.rubric,
+        keep(card.index, card.index),  # type: ignore[arg-type]
+        tuple(keep(d, d) for d in card.domains),  # type: ignore[misc]
     )

@@ -16,7 +16,10 @@ DiffFormat = format_option("diff")
 def diff(
     files: Annotated[
         list[str],  # not Path: a trend of thousands of files would keep a Path object per file
-        typer.Argument(help="OLD NEW, or three or more files for a trend.", metavar="FILE..."),
+        typer.Argument(
+            help="OLD NEW, or three or more files for a trend; a folder gives its assessments.",
+            metavar="FILE...",
+        ),
     ],
     fmt: DiffFormat = "table",
     lang: LangOpt = "id",

@@ -13,6 +13,7 @@ index, the predicate and the domains both rubrics share by name are compared.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,6 +21,7 @@ from fractions import Fraction
 from typing import Literal
 
 from spbe_cli.core.scoring import GroupScore, Index, IndicatorScore, Scorecard
+from spbe_cli.model.assessment import Agency
 from spbe_cli.model.rubric import Indicator, Rubric, name_key
 
 Direction = Literal["up", "down", "same"]
@@ -225,6 +227,27 @@ def compare(old: Scorecard, new: Scorecard) -> Comparison:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """What a trend keeps of one file: who, when, under which rubric, its index and domains.
+
+    A trend may be of thousands of files (an archive since 2018), so it holds this much of each
+    and never its levels, aspects or indicators.
+    """
+
+    agency: Agency
+    tahun: int
+    tahap: str
+    rubric: Rubric
+    index: Index
+    domains: tuple[GroupScore, ...]
+
+    @classmethod
+    def of(cls, card: Scorecard) -> TrendPoint:
+        a = card.assessment
+        return cls(a.agency, a.tahun, a.tahap, card.rubric, card.index, card.domains)
+
+
 @dataclass(frozen=True)
 class Series:
     """One row of a trend: an index in every file, in the trend's order."""
@@ -244,10 +267,11 @@ class Series:
 
 @dataclass(frozen=True)
 class Trend:
-    """Several scorecards in (tahun, tahap) order; `order` maps back to the input positions."""
+    """Several files in (tahun, tahap) order; `order` maps back to the input positions (an
+    array of machine integers: a trend may be of thousands of files)."""
 
-    order: tuple[int, ...]
-    cards: tuple[Scorecard, ...]
+    order: Sequence[int]
+    files: tuple[TrendPoint, ...]
     same_rubric: bool
     index: Series
     domains: tuple[Series, ...]
@@ -258,8 +282,13 @@ class Trend:
         """The latest step fell: the last file's exact index is below the one before it."""
         return self.index.points[-1].exact < self.index.points[-2].exact
 
+    @property
+    def agencies(self) -> list[str]:
+        """The agencies' names, each once, in the trend's order."""
+        return list(dict.fromkeys(p.agency.nama for p in self.files))
 
-def trend_order(cards: Sequence[Scorecard]) -> tuple[int, ...]:
+
+def trend_order(points: Sequence[TrendPoint]) -> tuple[int, ...]:
     """Sorted by year, then stage in the order of the file's rubric; files that tie keep the
     order given (so do the stages of a rubric that orders none).
 
@@ -268,32 +297,32 @@ def trend_order(cards: Sequence[Scorecard]) -> tuple[int, ...]:
     """
 
     def key(i: int) -> tuple[int, int]:
-        card = cards[i]
-        stage = card.rubric.stage_order(card.assessment.tahap)
-        return (card.assessment.tahun, -1 if stage is None else stage)
+        point = points[i]
+        stage = point.rubric.stage_order(point.tahap)
+        return (point.tahun, -1 if stage is None else stage)
 
-    return tuple(sorted(range(len(cards)), key=key))
+    return tuple(sorted(range(len(points)), key=key))
 
 
-def _series(cards: Sequence[Scorecard], k: str, key: Callable[[GroupScore], str]) -> Series:
-    """The domain with key `k` in every card (present in each), named as in the latest."""
-    found = [next(d for d in c.domains if key(d) == k) for c in cards]
+def _series(points: Sequence[TrendPoint], k: str, key: Callable[[GroupScore], str]) -> Series:
+    """The domain with key `k` in every file (present in each), named as in the latest."""
+    found = [next(d for d in p.domains if key(d) == k) for p in points]
     return Series(found[-1].name, found[-1].id, tuple(d.index for d in found))
 
 
-def trend(cards: Sequence[Scorecard]) -> Trend:
-    """The index and the domains across several scorecards; domains pair by name across rubrics."""
-    if len(cards) < 2:
-        raise ValueError("a trend needs at least two scorecards")
-    order = trend_order(cards)
-    ordered = tuple(cards[i] for i in order)
-    same = all(same_structure(ordered[0].rubric, c.rubric) for c in ordered[1:])
-    index = Series("", None, tuple(c.index for c in ordered))
+def trend(points: Sequence[TrendPoint]) -> Trend:
+    """The index and the domains across several files; domains pair by name across rubrics."""
+    if len(points) < 2:
+        raise ValueError("a trend needs at least two files")
+    order = array("L", trend_order(points))
+    ordered = tuple(points[i] for i in order)
+    same = all(same_structure(ordered[0].rubric, p.rubric) for p in ordered[1:])
+    index = Series("", None, tuple(p.index for p in ordered))
     key = (lambda g: g.key) if same else (lambda g: name_key(g.name))
     shared = [key(d) for d in ordered[0].domains]
-    for card in ordered[1:]:  # no table per card: a trend may be of thousands of files
-        keys = {key(d) for d in card.domains}
+    for point in ordered[1:]:  # no table per file: a trend may be of thousands of files
+        keys = {key(d) for d in point.domains}
         shared = [k for k in shared if k in keys]
     domains = tuple(_series(ordered, k, key) for k in shared)
-    names = {d.name: None for c in ordered for d in c.domains if key(d) not in shared}
+    names = {d.name: None for p in ordered for d in p.domains if key(d) not in shared}
     return Trend(order, ordered, same, index, domains, tuple(names))

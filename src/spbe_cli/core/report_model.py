@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from spbe_cli.core.diff import Comparison, Trend, compare, same_structure, trend
+from spbe_cli.core.diff import Comparison, Trend, TrendPoint, compare, same_structure, trend
 from spbe_cli.core.plan import Plan, apply, make_plan
 from spbe_cli.core.scoring import GroupScore, Index, IndicatorScore, Scorecard, index_of
 from spbe_cli.model.rubric import Rubric
@@ -63,7 +63,7 @@ class Extremes:
 class Segment:
     """A run of consecutive files in the trend scored with one rubric: its line is unbroken.
 
-    `start` and `stop` index the trend's cards (stop exclusive). A new segment starts wherever
+    `start` and `stop` index the report's cards (stop exclusive). A new segment starts wherever
     the rubric changes, because indices of different rubrics measure different things.
     """
 
@@ -83,6 +83,8 @@ class ReportModel:
     domains: tuple[GroupScore, ...]
     """Empty for a rubric without domains (Pemdi 2026): the report then shows aspects only."""
     extremes: Extremes
+    cards: tuple[Scorecard, ...]
+    """Every file's scorecard in the trend's order (by year, then stage); the headline's alone."""
     trend: Trend | None
     segments: tuple[Segment, ...]
     """The trend's rubric runs, in order; one segment when every file uses the same rubric."""
@@ -167,17 +169,19 @@ def build_report(
     names = list(dict.fromkeys(c.assessment.agency.nama for c in cards))
     if len({c.assessment.agency.key for c in cards}) > 1:
         raise SeveralAgencies(names)
-    series = trend(cards) if len(cards) > 1 else None
-    card = series.cards[-1] if series else cards[0]
-    comparison = compare(series.cards[-2], series.cards[-1]) if series else None
+    series = trend([TrendPoint.of(c) for c in cards]) if len(cards) > 1 else None
+    ordered = tuple(cards[i] for i in series.order) if series else (cards[0],)
+    card = ordered[-1]
+    comparison = compare(ordered[-2], ordered[-1]) if series else None
     plan = make_plan(card.rubric, _levels(card), target) if target is not None else None
     return ReportModel(
         card=card,
         aspects=_target_aspects(card, plan),
         domains=card.domains,
         extremes=extremes(card),
+        cards=ordered,
         trend=series,
-        segments=segments(series.cards) if series else (),
+        segments=segments(ordered) if series else (),
         comparison=comparison,
         plan=plan,
         target=target,

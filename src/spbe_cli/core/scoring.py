@@ -163,7 +163,8 @@ def _add(sums: Iterable[UnitSums]) -> UnitSums:
 
 
 def _index(rubric: Rubric, sums: UnitSums, weight_units: int) -> Index:
-    low, high = Fraction(sums[0], weight_units), Fraction(sums[1], weight_units)
+    low = Fraction(sums[0], weight_units)
+    high = low if sums[1] == sums[0] else Fraction(sums[1], weight_units)  # one, when settled
     return Index(low, high, rubric.predicate_for(low), rubric.predicate_for(high), rubric.decimals)
 
 

@@ -17,7 +17,7 @@ does pays once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -113,6 +113,18 @@ def _nested(value: dict[str, object], lang: Lang) -> str:
     """A parameter that is itself a catalogue message, with its own parameters (rubric checks)."""
     inner = {k: v for k, v in value.items() if k != "catalogue"}
     return text(str(value["catalogue"]), lang, **inner)
+
+
+AGENCIES_SHOWN = 5
+"""Agencies a line names: a folder of a national round would otherwise list 600 of them."""
+
+
+def agencies(names: Sequence[str]) -> str | dict[str, object]:
+    """A message parameter naming agencies: all of up to five, else five and how many more (a
+    nested message, so it is worded in the language the whole message is written in)."""
+    shown = ", ".join(names[:AGENCIES_SHOWN])
+    rest = len(names) - AGENCIES_SHOWN
+    return shown if rest <= 0 else {"catalogue": "agencies.more", "names": shown, "count": rest}
 
 
 # ---- Numbers as people read them ---------------------------------------------------------------

@@ -20,6 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "potential": ("Potensi", "Headroom"),
     "file": ("Berkas", "File"),
     "agency": ("Instansi", "Agency"),
+    "agencies.more": ("{names} dan {count} instansi lainnya", "{names} and {count} more agencies"),
     "year": ("Tahun", "Year"),
     "stage": ("Tahap", "Stage"),
     "rubric": ("Rubrik", "Rubric"),

@@ -32,12 +32,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{names}",
         "a report covers one agency (several years are fine); these files are of: {names}",
     ),
-    "report.several_agencies_more": (
-        "satu laporan memuat satu instansi (beberapa tahun boleh); berkas ini berasal dari: "
-        "{names} dan {count} instansi lainnya",
-        "a report covers one agency (several years are fine); these files are of: {names} and "
-        "{count} more agencies",
-    ),
     "report.incomplete": (
         "--target memerlukan penilaian lengkap; {file} belum mengisi semua indikator",
         "--target needs a complete assessment; {file} leaves indicators without a level",

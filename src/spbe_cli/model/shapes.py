@@ -33,7 +33,10 @@ def record(cls: type, fields: dict[str, CoreSchema]) -> CoreSchema:
     args = cs.dataclass_args_schema(cls.__name__, items, extra_behavior="forbid")
     names = [f.name for f in dataclasses.fields(cls)]
     config = cs.CoreConfig(extra_fields_behavior="forbid")
-    return cs.dataclass_schema(cls, args, names, frozen=True, ref=cls.__name__, config=config)
+    slots = "__slots__" in cls.__dict__  # a dataclass(slots=True): no __dict__ to fill
+    return cs.dataclass_schema(
+        cls, args, names, frozen=True, slots=slots, ref=cls.__name__, config=config
+    )
 
 
 def optional(schema: CoreSchema) -> CoreSchema:

@@ -6,3 +6,8 @@ from __future__ import annotations
 from typing import Literal
 
 Detail = Literal["domains", "aspects", "indicators"]
+
+WIDE_TREND_FILES = 24
+"""Most files a trend lays out as one column each (a terminal of 200 columns shows about that
+many); a longer trend is laid out one row per file in every format that has a layout, with the
+file's name on its row, since a wider table fits no screen and a workbook holds 16,384 columns."""

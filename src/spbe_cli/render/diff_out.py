@@ -12,13 +12,22 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import IO, Any
 
-from spbe_cli.core.diff import Change, Comparison, GroupChange, IndicatorChange, Series, Trend
+from spbe_cli.core.diff import (
+    Change,
+    Comparison,
+    GroupChange,
+    IndicatorChange,
+    Series,
+    Trend,
+    TrendPoint,
+)
 from spbe_cli.core.results import ComparisonResult, TrendResult
 from spbe_cli.core.scoring import Index, Scorecard
-from spbe_cli.messages import Lang, text
+from spbe_cli.messages import Lang, agencies, text
 from spbe_cli.model.exact import exact_text, round_half_up
 from spbe_cli.render import figures
 from spbe_cli.render.base import HumanRenderer, JsonRenderer, Renderer
+from spbe_cli.render.choices import WIDE_TREND_FILES
 from spbe_cli.render.csv_out import csv_writer
 from spbe_cli.render.escape import csv_cell
 from spbe_cli.render.human import wants_rich
@@ -199,14 +208,14 @@ def comparison_report(cmp: Comparison, lang: Lang, *, show_all: bool = False) ->
 # ---- two files: records (JSON) and CSV -------------------------------------------------------
 
 
-def side_record(card: Scorecard, path: str) -> dict[str, Any]:
-    a = card.assessment
+def side_record(point: TrendPoint, path: str) -> dict[str, Any]:
+    """A file of a comparison or a trend: which file, rubric, agency, year and stage."""
     return {
         "file": path,
-        "rubric": card.rubric.id,
-        "instansi": agency_record(a.agency),
-        "tahun": a.tahun,
-        "tahap": a.tahap,
+        "rubric": point.rubric.id,
+        "instansi": agency_record(point.agency),
+        "tahun": point.tahun,
+        "tahap": point.tahap,
     }
 
 
@@ -253,8 +262,8 @@ def comparison_record(
         "kind": cmp.kind,
         "comparable_indicators": cmp.comparable_indicators,
         "correction": cmp.correction,
-        "old": side_record(cmp.old, paths[0]),
-        "new": side_record(cmp.new, paths[1]),
+        "old": side_record(TrendPoint.of(cmp.old), paths[0]),
+        "new": side_record(TrendPoint.of(cmp.new), paths[1]),
         "index": change_record(cmp.index),
         "domains": [_group_record(g) for g in cmp.domains],
         "aspects": [_group_record(g) for g in cmp.aspects],
@@ -325,14 +334,22 @@ def sparkline(points: tuple[Index, ...], low: int, high: int, ramp: str) -> str:
     return "".join(chars)
 
 
-def _column_header(card: Scorecard, with_stage: bool) -> str:
-    a = card.assessment
-    return f"{a.tahun} {a.tahap}" if with_stage and a.tahap else str(a.tahun)
+def _column_header(point: TrendPoint, with_stage: bool) -> str:
+    return f"{point.tahun} {point.tahap}" if with_stage and point.tahap else str(point.tahun)
+
+
+def _with_stage(tr: Trend) -> bool:
+    return len({p.tahap for p in tr.files}) > 1
 
 
 def trend_report(tr: Trend, paths: list[str], lang: Lang, *, ramp: str | None = None) -> Report:
-    with_stage = len({c.assessment.tahap for c in tr.cards}) > 1
-    columns = [_column_header(c, with_stage) for c in tr.cards]
+    """A column per file, turned on its side on a narrow screen; a long trend by file only."""
+    if len(tr.files) > WIDE_TREND_FILES:
+        table = _trend_by_file(tr, lang, paths)
+        heading = [text("diff.trend.title", lang, count=len(tr.files))]
+        return Report(heading, _trend_notices(tr, lang), [table])
+    with_stage = _with_stage(tr)
+    columns = [_column_header(p, with_stage) for p in tr.files]
     headers = ["", text("name", lang), *columns, text("diff.delta", lang)]
     align: list[Align] = ["right", "left", *([RIGHT] * len(columns)), "right"]
     kinds: list[Kind] = ["figure", "text", *([TEXT] * len(columns)), "figure"]
@@ -340,8 +357,8 @@ def trend_report(tr: Trend, paths: list[str], lang: Lang, *, ramp: str | None = 
         headers.append(text("diff.trend", lang))
         align.append("left")
         kinds.append("figure")
-    low = min(c.rubric.level_min for c in tr.cards)
-    high = max(c.rubric.level_max for c in tr.cards)
+    low = min(p.rubric.level_min for p in tr.files)
+    high = max(p.rubric.level_max for p in tr.files)
     table = Table("", headers, align, kinds=kinds)
 
     def add(ident: str, name: str, s: Series) -> None:
@@ -350,7 +367,7 @@ def trend_report(tr: Trend, paths: list[str], lang: Lang, *, ramp: str | None = 
         table.rows.append(row + ([sparkline(s.points, low, high, ramp)] if ramp else []))
         table.tones.append(None)
 
-    add("", shared_index_name((c.rubric for c in tr.cards), lang), tr.index)
+    add("", shared_index_name((p.rubric for p in tr.files), lang), tr.index)
     first, last = tr.index.points[0].predicate, tr.index.points[-1].predicate
     predicates = [p.predicate for p in tr.index.points]
     table.rows.append(
@@ -359,48 +376,62 @@ def trend_report(tr: Trend, paths: list[str], lang: Lang, *, ramp: str | None = 
     table.tones.append(None)
     for s in tr.domains:
         add(str(s.id), s.name, s)
-    table.narrow = _trend_by_file(tr, columns, lang)
+    table.narrow = _trend_by_file(tr, lang)
     return Report(_trend_heading(tr, paths, columns, lang), _trend_notices(tr, lang), [table])
 
 
-def _trend_by_file(tr: Trend, columns: list[str], lang: Lang) -> Table:
-    """The trend turned on its side for a narrow screen: one row per file, however many."""
+def _trend_by_file(tr: Trend, lang: Lang, paths: list[str] | None = None) -> Table:
+    """The trend turned on its side: one row per file, however many. With `paths` (a long trend,
+    whose heading does not list its files) each row also names its file, and its agency when the
+    files are of several, under the figures when the width is short."""
     headers = [text("diff.when", lang), text("index.short", lang), text("predicate", lang)]
     headers += [f"D{s.id}" for s in tr.domains]
     align: list[Align] = ["left", "right", "left", *([RIGHT] * len(tr.domains))]
     kinds: list[Kind] = ["text", "figure", "text", *([FIGURE] * len(tr.domains))]
-    table = Table("", headers, align, tone_column=2, kinds=kinds)
+    several = paths is not None and len(tr.agencies) > 1
+    if paths is not None:
+        headers += [text("file", lang), *([text("agency", lang)] if several else [])]
+        align += ["left"] * (2 if several else 1)
+        kinds += [TEXT] * (2 if several else 1)
+    stack = tuple(range(3 + len(tr.domains), len(headers)))
+    table = Table("", headers, align, tone_column=2, kinds=kinds, stack=stack)
     table.rows = PackedRows()  # a row per file of a trend, however long: kept packed
-    for n, (column, card) in enumerate(zip(columns, tr.cards, strict=True)):
-        point = tr.index.points[n]
-        row = [column, figures.decimal(point.value, lang), point.predicate]
+    with_stage = _with_stage(tr)
+    for n, point in enumerate(tr.files):
+        index = tr.index.points[n]
+        row = [_column_header(point, with_stage), figures.decimal(index.value, lang)]
+        row.append(index.predicate)
         row += [figures.decimal(s.points[n].value, lang) for s in tr.domains]
+        if paths is not None:
+            row.append(paths[tr.order[n]])
+            if several:
+                row.append(point.agency.nama)
         table.rows.append(row)
-        table.tones.append(card.rubric.predicate_rank(point.predicate))
+        table.tones.append(point.rubric.predicate_rank(index.predicate))
     return table
 
 
 def _trend_heading(tr: Trend, paths: list[str], columns: list[str], lang: Lang) -> list[str]:
-    heading = [text("diff.trend.title", lang, count=len(tr.cards))]
-    for column, position, card in zip(columns, tr.order, tr.cards, strict=True):
-        heading.append(f"{column}: {paths[position]} ({card.assessment.agency.nama})")
+    heading = [text("diff.trend.title", lang, count=len(tr.files))]
+    for column, position, point in zip(columns, tr.order, tr.files, strict=True):
+        heading.append(f"{column}: {paths[position]} ({point.agency.nama})")
     return heading
 
 
 def _trend_notices(tr: Trend, lang: Lang) -> list[str]:
     out = []
-    agencies = list(dict.fromkeys(c.assessment.agency.nama for c in tr.cards))
-    if len(agencies) > 1:
-        out.append(text("diff.trend.agencies", lang, names=", ".join(agencies)))
-    rubrics = list(dict.fromkeys(c.rubric.id for c in tr.cards))
+    names = tr.agencies
+    if len(names) > 1:
+        out.append(text("diff.trend.agencies", lang, names=agencies(names)))
     if not tr.same_rubric:
+        rubrics = dict.fromkeys(p.rubric.id for p in tr.files)
         out.append(text("diff.trend.rubrics", lang, rubrics=", ".join(rubrics)))
     if tr.unshared_domains:
         out.append(text("diff.unshared", lang, names=", ".join(tr.unshared_domains)))
     if tr.domains:
         legend = " · ".join(f"D{s.id} = {s.name}" for s in tr.domains)
         out.append(f"{text('domain', lang)}: {legend}")
-    provisional = [c.rubric.id for c in tr.cards if c.rubric.provisional]
+    provisional = [p.rubric.id for p in tr.files if p.rubric.provisional]
     out += [provisional_short(r, lang) for r in dict.fromkeys(provisional)]
     return out
 
@@ -423,7 +454,7 @@ def trend_record(tr: Trend, paths: list[str]) -> dict[str, Any]:
         "order": ["tahun", "tahap"],
         "comparable_indicators": tr.same_rubric,
         "files": Lazy(
-            lambda: (side_record(c, paths[i]) for i, c in zip(tr.order, tr.cards, strict=True))
+            lambda: (side_record(p, paths[i]) for i, p in zip(tr.order, tr.files, strict=True))
         ),
         "index": index,
         "domains": [_series_record(s) for s in tr.domains],
@@ -446,16 +477,15 @@ def write_trend_csv(tr: Trend, paths: list[str], stream: IO[str]) -> None:
     )
     series = [("index", None, "", tr.index)] + [("domain", s.id, s.name, s) for s in tr.domains]
     for kind, ident, name, s in series:
-        for position, card, p in zip(tr.order, tr.cards, s.points, strict=True):
-            a = card.assessment
+        for position, point, p in zip(tr.order, tr.files, s.points, strict=True):
             writer.writerow(
                 [
                     kind,
                     _id_cell(ident),
                     csv_cell(name),
                     csv_cell(paths[position]),
-                    a.tahun,
-                    csv_cell(a.tahap),
+                    point.tahun,
+                    csv_cell(point.tahap),
                     p.value,
                     exact_text(p.exact),
                     csv_cell(p.predicate),

@@ -74,7 +74,7 @@ def notices(model: ReportModel, lang: Lang) -> list[str]:
     the rubric's `source` (English in the bundled rubrics) is left to `spbe rubric list`, so no
     English paragraph reaches an Indonesian page. (A report scores complete files only: a draft
     stops with SPBE104 before any page is made, so there is no draft notice to show.)"""
-    cards = model.trend.cards if model.trend is not None else (model.card,)
+    cards = model.cards
     out: list[str] = []
     for card in cards:
         if card.rubric.provisional:
@@ -110,7 +110,7 @@ def radar_svg(model: ReportModel, lang: Lang, fig: Figures) -> str:
 
 def trend_svg(model: ReportModel, lang: Lang, fig: Figures) -> str:
     assert model.trend is not None
-    cards = model.trend.cards
+    cards = model.cards
     points = [
         charts.Point(c.assessment.tahun, c.assessment.tahap, c.index.value, fig.index(c.index))
         for c in cards
@@ -273,7 +273,7 @@ def trend_rows(model: ReportModel, fig: Figures) -> list[TrendRow]:
     first = {s.start for s in model.segments}
     points = model.trend.index.points
     rows = []
-    for i, card in enumerate(model.trend.cards):
+    for i, card in enumerate(model.cards):
         delta = "–" if i in first else fig.signed(points[i].value - points[i - 1].value)
         domains = tuple(fig.index(s.points[i]) for s in model.trend.domains)
         rows.append(TrendRow(card, delta, domains, starts.get(i)))

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from typing import IO
 
 from spbe_cli.core.diff import Comparison, Trend
-from spbe_cli.messages import Lang, text
+from spbe_cli.messages import AGENCIES_SHOWN, Lang, text
 from spbe_cli.model.exact import exact_text
+from spbe_cli.render.choices import WIDE_TREND_FILES
 from spbe_cli.render.names import shared_index_name
 from spbe_cli.render.workbook.cells import Formula, operand
 from spbe_cli.render.workbook.stream import StreamBook
@@ -20,8 +21,9 @@ from spbe_cli.render.workbook.tables import TableSheet, book, finish_book
 
 
 def _agencies(names: Sequence[str]) -> str:
+    """The page header's agencies (a header holds 200 characters: the first few are enough)."""
     unique = list(dict.fromkeys(names))
-    return " / ".join(unique)
+    return " / ".join(unique[:AGENCIES_SHOWN])
 
 
 def comparison_workbook(cmp: Comparison, lang: Lang, out: IO[bytes]) -> None:
@@ -77,22 +79,49 @@ def _changes_sheet(made: StreamBook, cmp: Comparison, lang: Lang, header: str) -
 
 
 def trend_workbook(tr: Trend, paths: Sequence[str], lang: Lang, out: IO[bytes]) -> None:
-    """One row per series (index, shared domains), one column per file in trend order."""
+    """One column per file in trend order, or for a long trend one row per file."""
     made = book()
-    labels = [f"{c.assessment.tahun} {c.assessment.tahap}" for c in tr.cards]
+    header = _agencies(tr.agencies)
+    lay_out = _trend_by_file if len(tr.files) > WIDE_TREND_FILES else _trend_wide
+    lay_out(made, tr, paths, lang).finish(lang, header)
+    finish_book(made, "trend", lang, header, out)
+
+
+def _trend_wide(made: StreamBook, tr: Trend, paths: Sequence[str], lang: Lang) -> TableSheet:
+    """One row per series (index, shared domains), one column per file."""
+    labels = [f"{p.tahun} {p.tahap}" for p in tr.files]
     exact_cols = [f"{label} ({text('xlsx.exact', lang)})" for label in labels]
     sheet = TableSheet(made, text("xlsx.sheet.trend", lang), ["", *labels, *exact_cols])
-    count = len(labels)
-    numeric = tuple(range(2, 2 + count))
-    series = [(shared_index_name((c.rubric for c in tr.cards), lang), tr.index.points)]
+    numeric = tuple(range(2, 2 + len(labels)))
+    series = [(shared_index_name((p.rubric for p in tr.files), lang), tr.index.points)]
     series += [(f"{text('domain', lang)} {s.id} {s.name}", s.points) for s in tr.domains]
     for name, points in series:
         values = [name, *(p.value for p in points), *(exact_text(p.exact) for p in points)]
         sheet.add(values, numeric=numeric)
     row = sheet.add([text("predicate", lang), *(p.predicate for p in tr.index.points)])
-    for n, (card, point) in enumerate(zip(tr.cards, tr.index.points, strict=True), start=2):
-        sheet.fill(row, n, card.rubric, point.predicate)
+    for n, (point, index) in enumerate(zip(tr.files, tr.index.points, strict=True), start=2):
+        sheet.fill(row, n, point.rubric, index.predicate)
     sheet.add([text("file", lang), *(paths[i] for i in tr.order)])
-    header = _agencies([c.assessment.agency.nama for c in tr.cards])
-    sheet.finish(lang, header)
-    finish_book(made, "trend", lang, header, out)
+    return sheet
+
+
+def _trend_by_file(made: StreamBook, tr: Trend, paths: Sequence[str], lang: Lang) -> TableSheet:
+    """One row per file: year, stage, file, agency, the index, its predicate, each domain."""
+    exact = text("xlsx.exact", lang)
+    index = shared_index_name((p.rubric for p in tr.files), lang)
+    headings = [text("year", lang), text("stage", lang), text("file", lang), text("agency", lang)]
+    headings += [index, f"{index} ({exact})", text("predicate", lang)]
+    for s in tr.domains:
+        name = f"{text('domain', lang)} {s.id} {s.name}"
+        headings += [name, f"{name} ({exact})"]
+    sheet = TableSheet(made, text("xlsx.sheet.trend", lang), headings)
+    numeric = (5, *range(8, 8 + 2 * len(tr.domains), 2))
+    for n, point in enumerate(tr.files):
+        value = tr.index.points[n]
+        row = [point.tahun, point.tahap, paths[tr.order[n]], point.agency.nama]
+        row += [value.value, exact_text(value.exact), value.predicate]
+        for s in tr.domains:
+            row += [s.points[n].value, exact_text(s.points[n].exact)]
+        r = sheet.add(row, numeric=numeric)
+        sheet.fill(r, 7, point.rubric, value.predicate)
+    return sheet
