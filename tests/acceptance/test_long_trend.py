@@ -98,10 +98,12 @@ def test_a_long_trends_workbook_is_one_row_per_file(long_trend: Path, tmp_path: 
     assert result.exit_code == 0, result.output
     record = json.loads(ok(str(long_trend), "-f", "json"), parse_float=Decimal)
     ws = openpyxl.load_workbook(out)["Tren"]
-    assert ws.max_row == LONG + 1 and ws.max_column == 7 + 2 * 4
-    assert [c.value for c in ws[1]][:7] == [
-        "Tahun", "Tahap", "Berkas", "Instansi", "Indeks SPBE", "Indeks SPBE (Nilai pasti)",
-        "Predikat",
+    assert ws.max_row == LONG + 1
+    assert [c.value for c in ws[1]] == [
+        "Tahun", "Tahap", "Berkas", "Instansi", "Indeks SPBE", "D1 Kebijakan Internal SPBE",
+        "D2 Tata Kelola SPBE", "D3 Manajemen SPBE", "D4 Layanan SPBE", "Predikat",
+        "Indeks SPBE (Nilai pasti)", "D1 (Nilai pasti)", "D2 (Nilai pasti)", "D3 (Nilai pasti)",
+        "D4 (Nilai pasti)",
     ]  # fmt: skip
     for row, file, point in zip(
         ws.iter_rows(min_row=2, values_only=True),
@@ -110,9 +112,12 @@ def test_a_long_trends_workbook_is_one_row_per_file(long_trend: Path, tmp_path: 
         strict=True,
     ):
         assert row[2] == file["file"] and row[3] == file["instansi"]["nama"]
-        assert (Decimal(str(row[4])), row[5], row[6]) == (
-            point["value"],
-            point["exact"],
-            point["predicate"],
-        )
+        assert (Decimal(str(row[4])), row[9], row[10]) == (
+            point["value"], point["predicate"], point["exact"]
+        )  # fmt: skip
+    for n, domain in enumerate(record["domains"]):
+        shown = [Decimal(str(r[5 + n])) for r in ws.iter_rows(min_row=2, values_only=True)]
+        exact = [r[11 + n] for r in ws.iter_rows(min_row=2, values_only=True)]
+        assert shown == [p["value"] for p in domain["points"]]
+        assert exact == [p["exact"] for p in domain["points"]]
     assert ws.freeze_panes == "A2"

@@ -10,8 +10,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from spbe_cli.core.report_model import ReportModel
+from spbe_cli.core.scoring import Scorecard
 from spbe_cli.exits import Stop, usage_error
 from spbe_cli.messages import agencies
+from spbe_cli.model.problems import Located
 
 EPOCH_MAX = 253402300799
 """9999-12-31T23:59:59Z: the last second a date can show; larger epochs are refused, not wrapped."""
@@ -37,27 +39,45 @@ def report_date(given: str | None, source_date_epoch: str | None) -> date:
 def report_model(
     files: list[Path], target_raw: str | None, generated: date, allow_outside: bool = False
 ) -> ReportModel:
-    """The model of one report; files that do not score stop the command with their problems."""
+    """The model of one report; files that do not score stop the command with their problems.
+
+    Files are read one at a time and only their scorecards are kept, and none once the files are
+    known to be of several agencies (a folder of a national round is refused, not held).
+    """
     from spbe_cli.app.assess import assess_all
     from spbe_cli.app.plan import parse_target
     from spbe_cli.core.diff import TrendPoint, trend_order
-    from spbe_cli.core.report_model import IncompleteAssessment, SeveralAgencies, build_report
+    from spbe_cli.core.report_model import IncompleteAssessment, build_report
 
-    outcomes = list(assess_all(files, allow_outside=allow_outside))
-    if not outcomes:
+    problems: list[Located] = []
+    scored: list[tuple[str, Scorecard]] = []
+    names: dict[str, None] = {}
+    keys: set[str] = set()
+    read = 0
+    for outcome in assess_all(files, allow_outside=allow_outside):
+        read += 1
+        problems += outcome.problems
+        card = None if problems else outcome.scorecard
+        if card is not None:
+            names[card.assessment.agency.nama] = None
+            keys.add(card.assessment.agency.key)
+            if len(keys) == 1:
+                scored.append((outcome.path, card))
+            else:
+                scored.clear()
+    if not read:
         raise usage_error("usage.no_files", path=", ".join(map(str, files)))
-    problems = [p for o in outcomes for p in o.problems]
     if problems:
         raise Stop(problems=problems)
-    cards = [o.scorecard for o in outcomes if o.scorecard is not None]
+    if len(keys) > 1:
+        raise _several(list(names))
+    cards = [card for _, card in scored]
     latest = trend_order([TrendPoint.of(c) for c in cards])[-1]
     target = None if target_raw is None else parse_target(target_raw, cards[latest].rubric)
     try:
         return build_report(cards, generated, target)
-    except SeveralAgencies as exc:
-        raise _several(exc.names) from None
     except IncompleteAssessment:
-        raise usage_error("report.incomplete", file=outcomes[latest].path) from None
+        raise usage_error("report.incomplete", file=scored[latest][0]) from None
 
 
 def _several(names: list[str]) -> Stop:

@@ -106,22 +106,21 @@ def _trend_wide(made: StreamBook, tr: Trend, paths: Sequence[str], lang: Lang) -
 
 
 def _trend_by_file(made: StreamBook, tr: Trend, paths: Sequence[str], lang: Lang) -> TableSheet:
-    """One row per file: year, stage, file, agency, the index, its predicate, each domain."""
+    """One row per file: year, stage, file, agency, the index and each domain as shown, the
+    predicate, then the exact values (text beside text, so no number touches a value)."""
     exact = text("xlsx.exact", lang)
     index = shared_index_name((p.rubric for p in tr.files), lang)
     headings = [text("year", lang), text("stage", lang), text("file", lang), text("agency", lang)]
-    headings += [index, f"{index} ({exact})", text("predicate", lang)]
-    for s in tr.domains:
-        name = f"{text('domain', lang)} {s.id} {s.name}"
-        headings += [name, f"{name} ({exact})"]
+    headings += [index, *(f"D{s.id} {s.name}" for s in tr.domains), text("predicate", lang)]
+    headings += [f"{index} ({exact})", *(f"D{s.id} ({exact})" for s in tr.domains)]
     sheet = TableSheet(made, text("xlsx.sheet.trend", lang), headings)
-    numeric = (5, *range(8, 8 + 2 * len(tr.domains), 2))
+    predicate = 6 + len(tr.domains)
+    numeric = tuple(range(5, predicate))
     for n, point in enumerate(tr.files):
-        value = tr.index.points[n]
+        values = [tr.index.points[n], *(s.points[n] for s in tr.domains)]
         row = [point.tahun, point.tahap, paths[tr.order[n]], point.agency.nama]
-        row += [value.value, exact_text(value.exact), value.predicate]
-        for s in tr.domains:
-            row += [s.points[n].value, exact_text(s.points[n].exact)]
+        row += [*(v.value for v in values), values[0].predicate]
+        row += [exact_text(v.exact) for v in values]
         r = sheet.add(row, numeric=numeric)
-        sheet.fill(r, 7, point.rubric, value.predicate)
+        sheet.fill(r, predicate, point.rubric, values[0].predicate)
     return sheet
