@@ -122,13 +122,7 @@ class _FastWalk:
                 tag, key = key_node.tag, key_node.value
                 if tag == STR:
                     kinds |= 4 if key_node.style or not key.isascii() else 1
-                elif (
-                    tag == INT
-                    and key.isdigit()
-                    and key.isascii()
-                    and len(key) < 300
-                    and (key[0] != "0" or len(key) == 1)
-                ):  # _small_decimal inline: an indicator id, as _scalar reads it
+                elif tag == INT and _small_decimal(key):  # an indicator id, as _scalar reads it
                     key = int(key)
                     kinds |= 2
                 else:
@@ -139,13 +133,7 @@ class _FastWalk:
                     if tag == STR:
                         out[key] = value
                         continue
-                    if (
-                        tag == INT
-                        and value.isdigit()
-                        and value.isascii()
-                        and len(value) < 300
-                        and (value[0] != "0" or len(value) == 1)
-                    ):  # _small_decimal inline: a level
+                    if tag == INT and _small_decimal(value):  # a level
                         out[key] = int(value)
                         continue
                 out[key] = self.walk(value_node, depth + 1)
