@@ -412,11 +412,7 @@ def _unquote_hint(problem: Problem) -> Problem:
 
 
 def _check_levels(indicators: dict[str, Any], rubric: Rubric, *, partial: bool) -> list[Problem]:
-    """SPBE101 (unknown id), SPBE102 (level out of range), SPBE104 (missing levels).
-
-    Runs over every indicator of every file of a batch, twice (claims, then the rubric's ids),
-    so the level of a claim is read inline rather than through a call per indicator.
-    """
+    """SPBE101 (unknown id), SPBE102 (level out of range), SPBE104 (missing levels)."""
     problems: list[Problem] = []
     by_key, low, high = rubric.by_key, rubric.level_min, rubric.level_max
     for key, claim in indicators.items():
@@ -425,19 +421,20 @@ def _check_levels(indicators: dict[str, Any], rubric: Rubric, *, partial: bool) 
             params = {"id": key, "rubric": rubric.id, "known": known}
             problems.append(Problem(Code.SPBE101, path_of("indikator", key), params, at="key"))
             continue
-        level = claim.get("level") if isinstance(claim, dict) else claim
+        level = _raw_level(claim)
         is_level = isinstance(level, int) and not isinstance(level, bool)
         if is_level and not low <= level <= high:
             where = ("indikator", key, "level") if isinstance(claim, dict) else ("indikator", key)
             params = {"id": key, "level": level, "min": low, "max": high}
             problems.append(Problem(Code.SPBE102, where, params))
-    missing = []
-    for indicator in rubric.indicators:
-        claim = indicators.get(indicator.key)
-        if (claim.get("level") if isinstance(claim, dict) else claim) is None:
-            missing.append(indicator.key)
+    missing = [i.key for i in rubric.indicators if _raw_level(indicators.get(i.key)) is None]
     if missing and not partial:
         problems.append(
             Problem(Code.SPBE104, ("indikator",), {"ids": ", ".join(missing)}, at="key")
         )
     return problems
+
+
+def _raw_level(claim: Any) -> Any:
+    """A claim's level before validation: the short form's value, or the long form's `level`."""
+    return claim.get("level") if isinstance(claim, dict) else claim
