@@ -57,22 +57,19 @@ class PackedRows:
         return bool(self._rows)
 
     def __iter__(self) -> Iterator[list[str]]:
-        columns, escape = self.columns, self._escape
-        for row in self._rows:
-            if isinstance(row, str):
-                cells = row.split(SEP)
-            elif escape is None:
-                cells = list(row)
-            else:
-                cells = [escape(cell) for cell in row]
-            yield cells if columns is None else cells[:columns]
+        return map(self._cells, self._rows)
 
     def __getitem__(self, n: int) -> list[str]:
-        row = self._rows[n]
+        return self._cells(self._rows[n])
+
+    def _cells(self, row: Packed) -> list[str]:
+        """A kept row as its cells: split when joined, escaped when asked for, cut to `columns`."""
         if isinstance(row, str):
             cells = row.split(SEP)
+        elif self._escape is None:
+            cells = list(row)
         else:
-            cells = [self._escape(c) for c in row] if self._escape else list(row)
+            cells = [self._escape(cell) for cell in row]
         return cells if self.columns is None else cells[: self.columns]
 
     def inert_view(self) -> PackedRows:
