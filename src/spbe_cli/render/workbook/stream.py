@@ -132,7 +132,8 @@ class Styles:
 
 
 def _value(value: Any) -> tuple[str, str] | None:
-    """(type attribute, inner XML) of a cell value; None for an empty cell."""
+    """(type attribute, inner XML) of a cell value; None for an empty cell. Only a Formula is a
+    formula: any other string, a str subclass too, is written as text."""
     kind = type(value)
     if kind is str:
         return _text(value) if len(value) > _REPEATED_TEXT else _repeated_text(value)
@@ -144,8 +145,6 @@ def _value(value: Any) -> tuple[str, str] | None:
         return None
     if isinstance(value, Fraction):
         return _fraction(value)
-    if isinstance(value, Formula):
-        return "", f"<f>{escape(value[1:])}</f>"
     if isinstance(value, bool):
         return ' t="b"', f"<v>{int(value)}</v>"
     if isinstance(value, int | Decimal | float):
