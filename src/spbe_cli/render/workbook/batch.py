@@ -15,18 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, Any, NamedTuple
 
-from spbe_cli import __version__
 from spbe_cli.core.scoring import GroupScore, Scorecard
 from spbe_cli.messages import Lang, text
 from spbe_cli.model.rubric import Aspect, Domain, Rubric
-from spbe_cli.model.workbook_format import (
-    FORMAT_VERSION,
-    KEY_FORMAT,
-    KEY_KIND,
-    KEY_WRITER,
-    MARKER_SHEET,
-    column_letter,
-)
+from spbe_cli.model.workbook_format import column_letter
 from spbe_cli.render.workbook.cells import (
     HEADING_FILL,
     Formula,
@@ -39,6 +31,7 @@ from spbe_cli.render.workbook.cells import (
 from spbe_cli.render.workbook.formulas import Columns, group_formulas, ranges
 from spbe_cli.render.workbook.scales import ScaleBlock, scale_rows
 from spbe_cli.render.workbook.stream import StreamBook, StreamSheet, Style
+from spbe_cli.render.workbook.tables import finish_book
 
 INDEX_COLUMNS = ("index", "predicate", "exact", "low", "high")
 IND = (
@@ -249,7 +242,6 @@ def batch_workbook(cards: Iterable[tuple[str, Scorecard]], lang: Lang, out: IO[b
     indicators = Sheet(book, text("xlsx.sheet.indicators", lang), IND, lang)
     scales = book.sheet(text("workbook.sheet.scales", lang), widths=(30, 18, 18, 18, 18, 18, 18))
     rubrics = Rubrics(scales, lang)
-    marker = book.sheet(MARKER_SHEET, state="hidden")
     where = Columns(indicators.title, indicators.col["level"], indicators.col["weight"])
     count = 0
     for path, card in cards:
@@ -267,17 +259,7 @@ def batch_workbook(cards: Iterable[tuple[str, Scorecard]], lang: Lang, out: IO[b
                 _group_row(sheet, path, card, layout, where, row)
     for sheet in (summary, domains, aspects, indicators):
         sheet.finish(rubrics.bands)
-    marker.append([text("workbook.marker_note", lang)])
-    pairs = (
-        (KEY_FORMAT, FORMAT_VERSION),
-        (KEY_KIND, "scores"),
-        (KEY_WRITER, f"spbe-cli {__version__}"),
-    )
-    for key, value in pairs:
-        marker.append([key, value])
-    book.title = f"{text('index', lang)} · {count}"
-    book.creator = f"spbe-cli {__version__}"
-    book.save(out)
+    finish_book(book, "scores", lang, f"{text('index', lang)} · {count}", out)
 
 
 def _indicators(sheet: Sheet, path: str, card: Scorecard, layout: Layout) -> dict[str, int]:
