@@ -86,7 +86,6 @@ def score_files(
 
     `gate` None: no threshold to judge (core.thresholds is then never imported)."""
     from spbe_cli.app.assess import RubricStore, assess
-    from spbe_cli.files.reader import expand_paths
 
     if len(files) == 1 and not files[0].is_dir():
         store = RubricStore(allow_outside=allow_outside)
@@ -94,9 +93,7 @@ def score_files(
         card = outcome.scorecard
         cards = [] if card is None else [(outcome.path, card)]
         return Scoring(ScoreResult(cards, not outcome.problems), outcome.problems, gate)
-    paths = [str(p) for p in expand_paths(files)]  # strings: 10,000 Paths cost megabytes
-    if not paths:
-        raise usage_error("usage.no_files", path=", ".join(map(str, files)))
+    paths = [str(p) for p in _files_of(files)]  # strings: 10,000 Paths cost megabytes
     from spbe_cli.app.score_batch import ScoreBatch, ScoreFile
 
     scoring = Scoring(ScoreResult([], False), [], gate, len(paths))
@@ -147,7 +144,8 @@ def compare_files(
 
 
 def _files_of(given: Sequence[str | Path]) -> Sequence[str | Path]:
-    """The files named, each folder replaced by its assessments (walked as `spbe score` walks).
+    """The files named, each folder replaced by its assessments (files/walk.py); a usage error
+    when folders hold none. `spbe score` and `spbe diff` read their arguments through this.
 
     A folder is how an archive of thousands of files is best given: 10,000 file names of 30
     characters on the command line cost the interpreter 11 MB (`python -c pass` goes from 8.6 to
